@@ -1,0 +1,44 @@
+import type Database from 'better-sqlite3';
+
+export type SynchronousMode = 'FULL' | 'NORMAL';
+
+const SCHEMA_VERSION = 1;
+
+/**
+ * One table holds the log. `global_position` is the rowid, assigned inside the write transaction, so
+ * positions are dense and a reader can never see a position before every lower one is committed.
+ */
+const DDL = `
+CREATE TABLE IF NOT EXISTS events (
+  global_position INTEGER PRIMARY KEY,
+  event_id        TEXT    NOT NULL,
+  stream_id       TEXT    NOT NULL,
+  stream_version  INTEGER NOT NULL,
+  type            TEXT    NOT NULL,
+  data            TEXT    NOT NULL,
+  metadata        TEXT    NOT NULL,
+  chain_hash      TEXT    NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_event_id ON events (event_id);
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (stream_id, stream_version);
+CREATE TABLE IF NOT EXISTS checkpoints (
+  processor_name TEXT PRIMARY KEY,
+  position       INTEGER NOT NULL,
+  updated_at     TEXT    NOT NULL
+);
+`;
+
+export function openSchema(db: Database.Database, synchronous: SynchronousMode): void {
+  if (db.name !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(
+      `Event store schema version ${version} is newer than this code understands (${SCHEMA_VERSION})`,
+    );
+  }
+  db.exec(DDL);
+  if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}

@@ -1,0 +1,220 @@
+import { EventEmitter } from 'node:events';
+import Database from 'better-sqlite3';
+import { GENESIS_CHAIN_HASH } from '../chain/chain-hash';
+import { verifyChainRecords } from '../chain/verify-chain';
+import type {
+  AppendResult,
+  ChainVerification,
+  EventSubscription,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadAllPage,
+  ReadStreamOptions,
+  StoredEvent,
+  SubscribeOptions,
+} from '../port/envelope';
+import { EventStoreClosedError, StreamNotFoundError } from '../port/errors';
+import type { CheckpointStore, EventStore } from '../port/event-store.port';
+import { type PreparedAppend, prepareAppend } from '../port/validate-append';
+import { CatchUpSubscription } from '../subscription/catch-up-subscription';
+import { GroupCommitQueue } from './group-commit-queue';
+import { EVENT_COLUMNS, type EventRow, toChainedRecord, toStoredEvent } from './row-mapping';
+import { type SynchronousMode, openSchema } from './schema';
+import { SqliteAppendWriter } from './sqlite-append-writer';
+import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
+import { SqliteReadAll } from './sqlite-read-all';
+
+export interface SqliteEventStoreOptions {
+  /** A file path, or ':memory:' for a store that lives and dies with the process. */
+  readonly filename: string;
+  /** FULL (default): an acknowledged append survives power loss. NORMAL: survives a process crash only. */
+  readonly synchronous?: SynchronousMode;
+  /** Most appends written in one group-commit transaction. */
+  readonly maxBatchSize?: number;
+  /** How often a waiting subscription looks for appends made by other processes on the same file. */
+  readonly pollIntervalMs?: number;
+  /** Source of `recordedAt`; injectable for tests. */
+  readonly now?: () => Date;
+}
+
+/** Upper bound of one readAll page, so that a page never holds an unbounded part of the log in memory. */
+const MAX_PAGE_SIZE = 10_000;
+
+export class SqliteEventStore implements EventStore {
+  readonly checkpoints: CheckpointStore;
+  private readonly db: Database.Database;
+  private readonly queue: GroupCommitQueue<PreparedAppend, AppendResult>;
+  private readonly appended = new EventEmitter();
+  private readonly readAllQuery: SqliteReadAll;
+  private readonly pollIntervalMs: number;
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly statements;
+  private closed = false;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.db = new Database(options.filename, { timeout: 10_000 });
+    openSchema(this.db, options.synchronous ?? 'FULL');
+    const writer = new SqliteAppendWriter(this.db, options.now ?? (() => new Date()));
+    this.queue = new GroupCommitQueue((appends) => {
+      const outcomes = writer.writeBatch(appends);
+      this.appended.emit('appended');
+      return outcomes;
+    }, options.maxBatchSize ?? 1000);
+    this.appended.setMaxListeners(0);
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.readAllQuery = new SqliteReadAll(this.db);
+    this.checkpoints = new SqliteCheckpointStore(this.db, options.now ?? (() => new Date()));
+    this.statements = {
+      forwards: this.db
+        .prepare<[string, number, number], EventRow>(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version LIMIT ?`,
+        )
+        .raw(),
+      backwards: this.db
+        .prepare<[string, number, number], EventRow>(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version <= ? ORDER BY stream_version DESC LIMIT ?`,
+        )
+        .raw(),
+      streamVersion: this.db
+        .prepare<[string], [number]>(
+          'SELECT stream_version FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1',
+        )
+        .raw(),
+      head: this.db.prepare<[], [number | null]>('SELECT MAX(global_position) FROM events').raw(),
+      chainHashAt: this.db
+        .prepare<[number], [string]>('SELECT chain_hash FROM events WHERE global_position = ?')
+        .raw(),
+      range: this.db
+        .prepare<[number, number], EventRow>(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position BETWEEN ? AND ? ORDER BY global_position`,
+        )
+        .raw(),
+    };
+  }
+
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new EventStoreClosedError());
+    try {
+      return this.queue.enqueue(prepareAppend(streamId, events, expectedVersion));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    this.assertOpen();
+    const maxCount = options.maxCount === undefined ? -1 : Math.max(1, Math.floor(options.maxCount));
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.backwards.all(streamId, options.fromVersion ?? Number.MAX_SAFE_INTEGER, maxCount)
+        : this.statements.forwards.all(streamId, options.fromVersion ?? 0, maxCount);
+    if (rows.length === 0 && !this.statements.streamVersion.get(streamId))
+      throw new StreamNotFoundError(streamId);
+    return rows.map(toStoredEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
+    this.assertOpen();
+    return this.readAllQuery.page({ ...options, maxCount: clampCount(options.maxCount) });
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
+    this.assertOpen();
+    const subscription = new CatchUpSubscription(
+      {
+        readAll: (o) => this.readAll(o),
+        waitForAppend: (position, signal) => this.waitForAppend(position, signal),
+      },
+      options,
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.statements.head.get()?.[0] ?? 0;
+  }
+
+  async streamExists(streamId: string): Promise<boolean> {
+    return (await this.streamVersion(streamId)) > 0;
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    this.assertOpen();
+    const row = this.statements.streamVersion.get(streamId);
+    return row ? row[0] + 1 : 0;
+  }
+
+  async verifyChain(range: { fromPosition?: number; toPosition?: number } = {}): Promise<ChainVerification> {
+    this.assertOpen();
+    const fromPosition = Math.max(1, range.fromPosition ?? 1);
+    const toPosition = range.toPosition ?? (await this.headPosition());
+    const previous =
+      fromPosition === 1 ? GENESIS_CHAIN_HASH : this.statements.chainHashAt.get(fromPosition - 1)?.[0];
+    if (previous === undefined) {
+      return {
+        ok: false,
+        fromPosition,
+        toPosition,
+        checkedEvents: 0,
+        firstBrokenPosition: fromPosition - 1,
+        reason: 'missing',
+      };
+    }
+    return verifyChainRecords(
+      this.rowsBetween(fromPosition, toPosition),
+      previous,
+      { fromPosition, toPosition },
+      true,
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.queue.drain();
+    this.closed = true;
+    for (const subscription of this.subscriptions) subscription.stop();
+    this.appended.emit('appended');
+    this.db.close();
+  }
+
+  private *rowsBetween(fromPosition: number, toPosition: number) {
+    const pageSize = 5000;
+    for (let start = fromPosition; start <= toPosition; start += pageSize) {
+      const rows = this.statements.range.all(start, Math.min(toPosition, start + pageSize - 1));
+      for (const row of rows) yield toChainedRecord(row);
+    }
+  }
+
+  private waitForAppend(position: number, signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (signal.aborted || this.closed || (this.statements.head.get()?.[0] ?? 0) > position)
+        return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        this.appended.off('appended', done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.appended.on('appended', done);
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreClosedError();
+  }
+}
+
+function clampCount(maxCount: number | undefined): number {
+  if (maxCount === undefined) return MAX_PAGE_SIZE;
+  if (!Number.isSafeInteger(maxCount) || maxCount < 1) return 1;
+  return Math.min(maxCount, MAX_PAGE_SIZE);
+}
