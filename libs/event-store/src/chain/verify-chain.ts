@@ -37,7 +37,7 @@ export function verifyChainRecords(
     expectedPosition = record.globalPosition + 1;
     checkedEvents++;
   }
-  if (densePositions && checkedEvents > 0 && expectedPosition !== range.toPosition + 1) {
+  if (densePositions && range.toPosition >= range.fromPosition && expectedPosition !== range.toPosition + 1) {
     return broken(expectedPosition, `position ${expectedPosition} is missing from the log`);
   }
   return { ok: true, ...range, checkedEvents };

@@ -168,9 +168,13 @@ export class SqliteAppendWriter {
 }
 
 function mapSqlError(cause: unknown, append: PreparedAppend): unknown {
-  const code = (cause as { code?: string } | null)?.code;
-  const message = cause instanceof Error ? cause.message : '';
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE' && message.includes('events.event_id')) {
+  // Duck-typed on purpose: SqliteError may come from another realm (e.g. under a test runner's VM).
+  const { code, message } = (cause ?? {}) as { code?: unknown; message?: unknown };
+  if (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    typeof message === 'string' &&
+    message.includes('events.event_id')
+  ) {
     return new DuplicateEventIdError(append.streamId, append.events[0].eventId);
   }
   return cause;
