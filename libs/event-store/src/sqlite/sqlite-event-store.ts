@@ -34,6 +34,8 @@ export interface SqliteEventStoreOptions {
   readonly maxBatchSize?: number;
   /** How often a waiting subscription looks for appends made by other processes on the same file. */
   readonly pollIntervalMs?: number;
+  /** WAL pages between automatic checkpoints (default 10,000, about 40 MB). */
+  readonly walAutocheckpointPages?: number;
   /** Source of `recordedAt`; injectable for tests. */
   readonly now?: () => Date;
 }
@@ -54,7 +56,7 @@ export class SqliteEventStore implements EventStore {
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = new Database(options.filename, { timeout: 10_000 });
-    openSchema(this.db, options.synchronous ?? 'FULL');
+    openSchema(this.db, options.synchronous ?? 'FULL', options.walAutocheckpointPages);
     const writer = new SqliteAppendWriter(this.db, options.now ?? (() => new Date()));
     this.queue = new GroupCommitQueue((appends) => {
       const outcomes = writer.writeBatch(appends);
