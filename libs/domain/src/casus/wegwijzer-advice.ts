@@ -7,13 +7,14 @@ import { ageOn } from './time';
 import type { WegwijzerAdvice } from './types';
 
 /**
- * The facts about the client that come with a proposal. The case supplies the rest itself: the age (from the 18th
- * birthday, when the case holds it), strafrechtelijk and pleegzorg (from the need's jeugdhulp kader) and verlengde
- * jeugdhulp (from the toekomstplan), so a command cannot contradict the case.
+ * The facts about the client that come with a proposal; they are used for the suggestion and not stored (the
+ * event records the advice, not the facts). The case supplies the rest itself: strafrechtelijk and pleegzorg (from
+ * the need's jeugdhulp kader), verlengde jeugdhulp (from the toekomstplan) and, when it holds the 18th birthday, the
+ * age, which then overrides any `ageOnDate` given. Never a birth date: the case holds no birth data.
  */
 export type ProposalContext = Omit<
   WegwijzerContext,
-  'birthDate' | 'ageOnDate' | 'strafrechtelijk' | 'pleegzorg' | 'verlengdeJeugdhulp'
+  'birthDate' | 'strafrechtelijk' | 'pleegzorg' | 'verlengdeJeugdhulp'
 >;
 
 export interface CaseFacts {
@@ -35,8 +36,9 @@ export function adviseOn(
       'The proposal needs the wegwijzer context (at least whether a Wlz indicatie exists).',
     );
   }
+  const { birthDate: _ignored, ...given } = context as WegwijzerContext;
   const full: WegwijzerContext = {
-    ...context,
+    ...given,
     ...(facts.birthday18 ? { ageOnDate: ageOn(facts.birthday18, date) } : {}),
     strafrechtelijk: need.jeugdhulpKader === 'strafrechtelijk',
     pleegzorg: need.jeugdhulpKader === 'pleegzorg',
