@@ -2,6 +2,7 @@
 export const WEGWIJZER_INPUT_ERROR_CODES = [
   'invalid-date',
   'unknown-category',
+  'invalid-fact',
   'invalid-age',
   'birth-after-date',
   'age-mismatch',

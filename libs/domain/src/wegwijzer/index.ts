@@ -10,7 +10,7 @@ export { WEGWIJZER_VERDICTS } from './suggestion';
 export type { WegwijzerContext, VervoerPurpose, HulpmiddelType } from './context';
 export { VERVOER_PURPOSES, HULPMIDDEL_TYPES } from './context';
 export type { WegwijzerFactName } from './facts';
-export { WEGWIJZER_RULES, WEGWIJZER_TABLE_VERSION, isValidOn } from './table';
+export { WEGWIJZER_RULES, WEGWIJZER_TABLE_VERSION, isRuleValidOn } from './table';
 export type {
   WegwijzerRule,
   AssignmentRule,
@@ -24,4 +24,4 @@ export type {
 } from './rule-types';
 export { RESEARCH_ROWS, type ResearchRow } from './research-rows';
 export { WegwijzerInputError, WEGWIJZER_INPUT_ERROR_CODES, type WegwijzerInputErrorCode } from './errors';
-export { ageOnDate, dateOfTurning, zvwPremieplichtStartDate } from './age';
+export { zvwPremieplichtStartDate } from './age';

@@ -1,7 +1,8 @@
 import { ageOn } from './age';
-import type { WegwijzerContext } from './context';
+import { HULPMIDDEL_TYPES, VERVOER_PURPOSES, type WegwijzerContext } from './context';
 import { WegwijzerInputError } from './errors';
-import type { Facts } from './facts';
+import { BOOLEAN_FACTS, type Facts } from './facts';
+import { SETTINGS } from '../vocabulary';
 import { type CalendarDate, daysBetween, parseIsoDate } from './iso-date';
 
 /**
@@ -9,6 +10,7 @@ import { type CalendarDate, daysBetween, parseIsoDate } from './iso-date';
  * given age), and the day number of the Zvw GGZ verblijf. Contradictions are refused, not resolved.
  */
 export function resolveFacts(context: WegwijzerContext, date: CalendarDate): Facts {
+  checkFactTypes(context);
   const { birthDate, ageOnDate, zvwGgzVerblijfStartDate, ...rest } = context;
   return {
     ...rest,
@@ -45,4 +47,23 @@ function resolveGgzVerblijfDay(start: string | undefined, date: CalendarDate): n
     );
   }
   return day;
+}
+
+/** Context usually arrives from outside (API, stored events): a wrong type must not read as "no". */
+function checkFactTypes(context: WegwijzerContext): void {
+  const invalid = (field: string, value: unknown) =>
+    new WegwijzerInputError('invalid-fact', `${field} has an invalid value: ${JSON.stringify(value)}`);
+  if (typeof context.wlzIndication !== 'boolean') throw invalid('wlzIndication', context.wlzIndication);
+  for (const field of BOOLEAN_FACTS) {
+    const value: unknown = context[field];
+    if (value !== undefined && typeof value !== 'boolean') throw invalid(field, value);
+  }
+  const closedSets = [
+    ['setting', context.setting, SETTINGS],
+    ['vervoerPurpose', context.vervoerPurpose, VERVOER_PURPOSES],
+    ['hulpmiddelType', context.hulpmiddelType, HULPMIDDEL_TYPES],
+  ] as const;
+  for (const [field, value, allowed] of closedSets) {
+    if (value !== undefined && !(allowed as readonly unknown[]).includes(value)) throw invalid(field, value);
+  }
 }

@@ -7,7 +7,7 @@ import { formatIsoDate, parseIsoDate } from './iso-date';
 import { resolveFacts } from './resolve-facts';
 import type { WegwijzerRule } from './rule-types';
 import type { AppliedRule, WegwijzerSuggestion } from './suggestion';
-import { isValidOn, WEGWIJZER_RULES, WEGWIJZER_TABLE_VERSION } from './table';
+import { isRuleValidOn, WEGWIJZER_RULES, WEGWIJZER_TABLE_VERSION } from './table';
 
 /**
  * Suggests the law domain for a need on `date` (ISO `YYYY-MM-DD`), using only the rule versions
@@ -40,7 +40,7 @@ export function suggestWithRules(
   const isoDay = formatIsoDate(day);
   const facts = resolveFacts(context, day);
   const valid = rules.filter(
-    (rule) => isValidOn(rule, isoDay) && rule.when.categories.includes(need.category),
+    (rule) => isRuleValidOn(rule, isoDay) && rule.when.categories.includes(need.category),
   );
   const open = relevantOpenFacts(valid, facts);
   const filled = completions(facts, open, valid);

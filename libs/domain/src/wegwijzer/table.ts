@@ -17,7 +17,7 @@ export const WEGWIJZER_RULES: readonly WegwijzerRule[] = [
 ];
 
 /** True when `date` (ISO) lies within the rule's validity; both bounds are inclusive. */
-export function isValidOn(rule: WegwijzerRule, date: string): boolean {
+export function isRuleValidOn(rule: WegwijzerRule, date: string): boolean {
   return (
     (rule.validFrom === null || rule.validFrom <= date) && (rule.validTo === null || date <= rule.validTo)
   );
