@@ -206,12 +206,13 @@ export function decideBreakthrough(command: DecideBreakthrough, state: CaseState
     }
     if (typeof a.provisional !== 'boolean')
       refuse('invalid-value', 'Say whether each assignment is provisional.');
-    const settlementAgreement = a.provisional
-      ? requireText(
-          a.settlementAgreement,
-          'The settlement agreement (verrekenafspraak) of a provisional financier',
-        )
-      : optionalText(a.settlementAgreement, 'The settlement agreement');
+    if (a.provisional && (typeof a.settlementAgreement !== 'string' || a.settlementAgreement.trim() === '')) {
+      refuse(
+        'settlement-agreement-required',
+        'A provisional financier needs a settlement agreement (verrekenafspraak): who pays in the end, and how.',
+      );
+    }
+    const settlementAgreement = optionalText(a.settlementAgreement, 'The settlement agreement');
     const responsibilityId = requireId(`${decisionId}:${need.needId}`, 'The decided responsibility id');
     requireNewId(
       state.responsibilities.some((r) => r.responsibilityId === responsibilityId),
