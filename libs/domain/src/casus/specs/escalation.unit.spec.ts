@@ -1,5 +1,6 @@
 import type { CaseCommand, DecideBreakthrough, EscalateCase } from '../commands';
 import { holderOf } from '../holding';
+import type { OrganisationRef } from '../types';
 import { refusedWith } from './expect-refusal';
 import {
   CASE_ID,
@@ -17,10 +18,6 @@ import {
 } from './fixtures';
 
 const WETHOUDER = { organisationId: ORG.utrecht.organisationId, functionTitle: 'wethouder zorg' };
-const DIRECTEUR_ZK = {
-  organisationId: ORG.zilverenKruis.organisationId,
-  functionTitle: 'directeur zorginkoop',
-};
 
 function escalate(data: Partial<EscalateCase['data']> = {}, now = at(10)): EscalateCase {
   return {
@@ -390,10 +387,7 @@ describe('DecideBreakthrough (doorbraakbesluit)', () => {
 
 describe('SettleProvisionalFinancing (verrekening)', () => {
   const decided = playOn(escalated, decideBreakthrough());
-  const settle = (
-    financier: typeof ORG.utrecht | typeof ORG.zilverenKruis,
-    lawDomain: 'Wmo' | 'Zvw',
-  ): CaseCommand => ({
+  const settle = (financier: OrganisationRef, lawDomain: 'Wmo' | 'Zvw'): CaseCommand => ({
     type: 'SettleProvisionalFinancing',
     data: {
       caseId: CASE_ID,

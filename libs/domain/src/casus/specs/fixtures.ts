@@ -24,20 +24,24 @@ export const CASE_ID = 'case-7f3a';
 export const SUBJECT_ID = 'subject-91c2';
 export const TABLE_ID = 'maatwerktafel-utrecht';
 
+function org(organisationId: string, kind: OrganisationRef['kind'], code: string): OrganisationRef {
+  return { organisationId, kind, code };
+}
+
 export const ORG = {
-  utrecht: { organisationId: 'org-gm0344', kind: 'gemeente', code: 'GM0344' },
-  tilburg: { organisationId: 'org-gm0855', kind: 'gemeente', code: 'GM0855' },
-  zilverenKruis: { organisationId: 'org-uzovi-3311', kind: 'zorgverzekeraar', code: '3311' },
-  vgz: { organisationId: 'org-uzovi-7095', kind: 'zorgverzekeraar', code: '7095' },
-  zorgkantoorUtrecht: { organisationId: 'org-zk-utrecht', kind: 'zorgkantoor', code: 'ZK-UTRECHT' },
-  ciz: { organisationId: 'org-ciz', kind: 'CIZ', code: 'CIZ' },
-  ggd: { organisationId: 'org-ggd-regio-utrecht', kind: 'GGD', code: 'GGD-RU' },
-  gi: { organisationId: 'org-gi-samen-veilig', kind: 'GI', code: 'GI-SVM' },
-  wijkteam: { organisationId: 'org-wijkteam-west', kind: 'overig', code: 'WT-WEST' },
-  lvbKliniek: { organisationId: 'org-agb-06010101', kind: 'aanbieder', code: '06010101' },
-  ggzInstelling: { organisationId: 'org-agb-22220001', kind: 'aanbieder', code: '22220001' },
-  moOpvang: { organisationId: 'org-agb-75750001', kind: 'aanbieder', code: '75750001' },
-} as const satisfies Record<string, OrganisationRef>;
+  utrecht: org('org-gm0344', 'gemeente', 'GM0344'),
+  tilburg: org('org-gm0855', 'gemeente', 'GM0855'),
+  zilverenKruis: org('org-uzovi-3311', 'zorgverzekeraar', '3311'),
+  vgz: org('org-uzovi-7095', 'zorgverzekeraar', '7095'),
+  zorgkantoorUtrecht: org('org-zk-utrecht', 'zorgkantoor', 'ZK-UTRECHT'),
+  ciz: org('org-ciz', 'CIZ', 'CIZ'),
+  ggd: org('org-ggd-regio-utrecht', 'GGD', 'GGD-RU'),
+  gi: org('org-gi-samen-veilig', 'GI', 'GI-SVM'),
+  wijkteam: org('org-wijkteam-west', 'overig', 'WT-WEST'),
+  lvbKliniek: org('org-agb-06010101', 'aanbieder', '06010101'),
+  ggzInstelling: org('org-agb-22220001', 'aanbieder', '22220001'),
+  moOpvang: org('org-agb-75750001', 'aanbieder', '75750001'),
+};
 
 export const LEVELS = {
   discussionWorkingDays: 10,
