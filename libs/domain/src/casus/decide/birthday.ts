@@ -75,7 +75,8 @@ function outcomeFor(state: CaseState, need: NeedRecord): NeedOutcome {
     return { endings, takeovers: [], continuations: [], ended: true, newGap: false };
   }
 
-  const jeugdwet = current.filter((r) => r.lawDomain === 'Jeugdwet');
+  // Jeugdbescherming ends at meerderjarigheid whichever domain the table recorded it under (GI or gemeente).
+  const jeugdwet = current.filter((r) => r.lawDomain === 'Jeugdwet' || need.category === 'jeugdbescherming');
   const continues = continuation(need, route);
   const ending18 = continues ? [] : jeugdwet;
   const continuations = continues
