@@ -8,11 +8,11 @@ import {
   Module,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { type EventStore, SqliteEventStore } from '@casusregie/event-store';
+import { EVENT_STORE_PORT, type EventStore, SqliteEventStore } from '@casusregie/event-store';
 import type { AppConfig } from '../config/app-config';
 
 /** Injection token for the EventStore port. */
-export const EVENT_STORE = Symbol('EVENT_STORE');
+export const EVENT_STORE = EVENT_STORE_PORT;
 
 @Injectable()
 class EventStoreCloser implements OnApplicationShutdown {

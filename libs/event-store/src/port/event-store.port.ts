@@ -57,3 +57,6 @@ export interface CheckpointStore {
   load(processorName: string): Promise<number>;
   store(processorName: string, position: number): Promise<void>;
 }
+
+/** Dependency-injection token for the EventStore port (a plain symbol: the library stays framework-free). */
+export const EVENT_STORE_PORT = Symbol.for('casusregie.EventStore');

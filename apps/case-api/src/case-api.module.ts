@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import {
+  type DynamicModule,
+  Module,
+  type OnApplicationShutdown,
+  type Provider,
+  Inject,
+  Injectable,
+} from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthGuard } from './auth/auth.guard';
+import { AUTHENTICATOR, type Authenticator } from './auth/authenticator';
+import { CaseCommandExecutor } from './commands/case-command-executor';
+import { IDEMPOTENCY_STORE, type IdempotencyStore } from './commands/idempotency-store';
+import { SqliteIdempotencyStore } from './commands/sqlite-idempotency-store';
+import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from './cases/organisation-directory';
+import { RegistrationController } from './cases/registration.controller';
+import { REGISTRATION_HANDLERS } from './cases/registration.commands';
+import { CLOCK, type Clock, systemClock } from './platform/clock';
+import { ProblemDetailsFilter } from './platform/problem-details.filter';
+import { createValidationPipe } from './platform/validation.pipe';
+
+export interface CaseApiOptions {
+  readonly dataDir: string;
+  readonly authenticator: Authenticator;
+  readonly directory: OrganisationDirectory;
+  readonly clock?: Clock;
+}
+
+@Injectable()
+class IdempotencyStoreCloser implements OnApplicationShutdown {
+  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
+
+  onApplicationShutdown(): Promise<void> {
+    return this.store.close();
+  }
+}
+
+/**
+ * The HTTP API for coordinators and liaisons. The host app provides the EventStore port (EVENT_STORE_PORT);
+ * this module adds authentication (deny by default), validation, problem+json errors and the command handlers.
+ */
+@Module({})
+export class CaseApiModule {
+  static forRoot(options: CaseApiOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: AUTHENTICATOR, useValue: options.authenticator },
+      { provide: ORGANISATION_DIRECTORY, useValue: options.directory },
+      { provide: CLOCK, useValue: options.clock ?? systemClock },
+      {
+        provide: IDEMPOTENCY_STORE,
+        useFactory: () => new SqliteIdempotencyStore(join(options.dataDir, 'api.sqlite')),
+      },
+      IdempotencyStoreCloser,
+      { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      { provide: APP_PIPE, useFactory: createValidationPipe },
+      CaseCommandExecutor,
+      ...REGISTRATION_HANDLERS,
+    ];
+    return {
+      module: CaseApiModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [RegistrationController],
+      providers,
+      exports: [CLOCK],
+    };
+  }
+}

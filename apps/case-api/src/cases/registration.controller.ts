@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AddPartyDto, RegisterCaseDto, TriageCaseDto } from '@casusregie/contracts';
+import { type RequestPrincipal, CurrentPrincipal } from '../auth/request-principal';
+import { RequirePermission } from '../auth/require-permission';
+import { type CommandContext, CommandContextParam } from '../commands/command-context';
+import type { CommandResponse } from '../commands/command-response';
+import { deterministicEventId } from '../commands/deterministic-event-id';
+import { CaseVersionEtagInterceptor } from '../commands/etag.interceptor';
+import { ProblemError, problem } from '../platform/problem-details';
+import { assertCoordinatorOfTable, coordinatorOfItsTable } from './case-access';
+import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from './organisation-directory';
+import { AddPartyCommand, RegisterCaseCommand, TriageCaseCommand } from './registration.commands';
+
+@ApiTags('cases: registration')
+@ApiBearerAuth()
+@Controller('cases')
+@UseInterceptors(CaseVersionEtagInterceptor)
+export class RegistrationController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(ORGANISATION_DIRECTORY) private readonly directory: OrganisationDirectory,
+  ) {}
+
+  @Post()
+  @RequirePermission('case.register')
+  @ApiOperation({ summary: 'Register (aanmelden) a case at a maatwerktafel' })
+  async register(
+    @Body() dto: RegisterCaseDto,
+    @CurrentPrincipal() principal: RequestPrincipal,
+    @CommandContextParam() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    assertCoordinatorOfTable(principal, dto.tableId);
+    const table = this.directory.table(dto.tableId);
+    if (!table) throw unknownReference('tableId', dto.tableId);
+    const aanbrenger = this.organisation('aanbrengerCode', dto.aanbrengerCode);
+    const regiehouder = this.organisation('regiehouderCode', dto.regiehouderCode);
+    // A retried registration (same Idempotency-Key) must register the same case, not a second one.
+    const caseId = context.idempotency
+      ? deterministicEventId(`${principal.org}:${principal.sub}:case`, context.idempotency.key, 0)
+      : randomUUID();
+    const response = await this.commandBus.execute(
+      new RegisterCaseCommand({
+        ...context,
+        caseId,
+        build: (metadata) => ({
+          type: 'RegisterCase',
+          data: {
+            caseId,
+            caseType: dto.caseType,
+            urgency: dto.urgency,
+            summary: dto.summary,
+            subjectId: dto.subjectId,
+            tableId: dto.tableId,
+            aanbrenger,
+            regiehouder,
+            serviceLevels: table.serviceLevels,
+          },
+          metadata,
+        }),
+      }),
+    );
+    void reply.status(201).header('location', `/cases/${caseId}`);
+    return response;
+  }
+
+  @Post(':caseId/triage')
+  @HttpCode(200)
+  @RequirePermission('case.command')
+  @ApiOperation({ summary: 'Triage: accept the case for the table, or refer it elsewhere with a reason' })
+  triage(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Body() dto: TriageCaseDto,
+    @CurrentPrincipal() principal: RequestPrincipal,
+    @CommandContextParam() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.commandBus.execute(
+      new TriageCaseCommand({
+        ...context,
+        caseId,
+        authorize: coordinatorOfItsTable(principal),
+        build: (metadata) => ({
+          type: 'TriageCase',
+          data:
+            dto.outcome === 'accept-for-table'
+              ? { caseId, outcome: 'accept-for-table', note: dto.note }
+              : { caseId, outcome: 'refer-elsewhere', reason: dto.reason ?? '', referredTo: dto.referredTo },
+          metadata,
+        }),
+      }),
+    );
+  }
+
+  @Post(':caseId/parties')
+  @HttpCode(200)
+  @RequirePermission('case.command')
+  @ApiOperation({ summary: 'Add an organisation to the case in a role' })
+  addParty(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Body() dto: AddPartyDto,
+    @CurrentPrincipal() principal: RequestPrincipal,
+    @CommandContextParam() context: CommandContext,
+  ): Promise<CommandResponse> {
+    const party = this.organisation('organisationCode', dto.organisationCode);
+    return this.commandBus.execute(
+      new AddPartyCommand({
+        ...context,
+        caseId,
+        authorize: coordinatorOfItsTable(principal),
+        build: (metadata) => ({ type: 'AddParty', data: { caseId, party, role: dto.role }, metadata }),
+      }),
+    );
+  }
+
+  private organisation(field: string, code: string) {
+    const organisation = this.directory.organisation(code);
+    if (!organisation) throw unknownReference(field, code);
+    return organisation;
+  }
+}
+
+export function unknownReference(field: string, value: string): ProblemError {
+  return new ProblemError(
+    problem(422, {
+      code: 'unknown-reference',
+      detail: `${field} ${value} is not in the reference data.`,
+      errors: [{ field, messages: [`unknown ${field}`] }],
+    }),
+  );
+}

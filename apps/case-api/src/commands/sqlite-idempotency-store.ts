@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3';
+import type { IdempotencyRecord, IdempotencyStore } from './idempotency-store';
+
+/**
+ * Idempotency keys of the API in their own small SQLite file. Losing this file loses nothing of the case
+ * data: event ids derived from the key still make a retried append idempotent in the event store.
+ */
+export class SqliteIdempotencyStore implements IdempotencyStore {
+  private readonly db: Database.Database;
+  private readonly select: Database.Statement<
+    [string, string],
+    { request_hash: string; status: number; response: string }
+  >;
+  private readonly insert: Database.Statement<[string, string, string, number, string, string]>;
+
+  constructor(filename: string) {
+    this.db = new Database(filename, { timeout: 10_000 });
+    if (filename !== ':memory:') this.db.pragma('journal_mode = WAL');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
+      scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
+      response TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (scope, key))`);
+    this.select = this.db.prepare(
+      'SELECT request_hash, status, response FROM idempotency_keys WHERE scope = ? AND key = ?',
+    );
+    this.insert = this.db.prepare(
+      'INSERT OR IGNORE INTO idempotency_keys (scope, key, request_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  async find(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const row = this.select.get(scope, key);
+    if (!row) return undefined;
+    return {
+      scope,
+      key,
+      requestHash: row.request_hash,
+      status: row.status,
+      response: JSON.parse(row.response),
+    };
+  }
+
+  async save(record: IdempotencyRecord): Promise<void> {
+    this.insert.run(
+      record.scope,
+      record.key,
+      record.requestHash,
+      record.status,
+      JSON.stringify(record.response),
+      new Date().toISOString(),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

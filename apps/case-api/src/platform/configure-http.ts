@@ -1,0 +1,10 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+/** Fastify settings every host of the API applies: JSON only (other media types are 415), a body limit. */
+export function configureHttp(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
+}
+
+/** Largest request body accepted (Fastify answers 413 above it). */
+export const BODY_LIMIT_BYTES = 256 * 1024;

@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Global, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { OrganisationRef } from '@casusregie/domain';
+import { DEFAULT_SERVICE_LEVELS } from '@casusregie/domain';
+import { EVENT_STORE_PORT, SqliteEventStore } from '@casusregie/event-store';
+import type { Authenticator } from '../src/auth/authenticator';
+import type { RequestPrincipal } from '../src/auth/request-principal';
+import { CaseApiModule } from '../src/case-api.module';
+import type { OrganisationDirectory } from '../src/cases/organisation-directory';
+import { ManualClock } from '../src/platform/clock';
+import { BODY_LIMIT_BYTES, configureHttp } from '../src/platform/configure-http';
+
+/**
+ * A case API on an in-memory event store with a manual clock, for controller-level tests. Tokens here are
+ * `test.<base64url(principal json)>`: this harness tests the API's own behaviour; real JWT verification is
+ * tested in libs/security and end to end in tests/e2e.
+ */
+export const testAuthenticator: Authenticator = {
+  async authenticate(token: string): Promise<RequestPrincipal> {
+    if (!token.startsWith('test.'))
+      throw Object.assign(new Error('bad token'), { code: 'auth.token-malformed' });
+    return JSON.parse(Buffer.from(token.slice(5), 'base64url').toString('utf8')) as RequestPrincipal;
+  },
+  hasPermission(principal, permission) {
+    const coordinator = [
+      'case.register',
+      'case.command',
+      'case.read',
+      'case.read-full',
+      'subject.register',
+      'subject.read',
+    ];
+    const liaison = ['case.read', 'responsibility.answer', 'inbox.read', 'inbox.acknowledge'];
+    const byRole: Record<string, string[]> = {
+      coordinator,
+      liaison,
+      auditor: ['case.read', 'case.read-full'],
+      admin: [],
+    };
+    return byRole[principal.role]?.includes(permission) ?? false;
+  },
+};
+
+export function testToken(
+  principal: Partial<RequestPrincipal> & Pick<RequestPrincipal, 'role' | 'org'>,
+): string {
+  const full: RequestPrincipal = { sub: 'u-test', name: 'Test', tables: [], ...principal };
+  return `test.${Buffer.from(JSON.stringify(full)).toString('base64url')}`;
+}
+
+const ORGANISATIONS: Record<string, OrganisationRef> = {
+  GM0344: { organisationId: 'GM0344', kind: 'gemeente', code: 'GM0344' },
+  GM0355: { organisationId: 'GM0355', kind: 'gemeente', code: 'GM0355' },
+  '3311': { organisationId: '3311', kind: 'zorgverzekeraar', code: '3311' },
+  '7095': { organisationId: '7095', kind: 'zorgverzekeraar', code: '7095' },
+  ZK09: { organisationId: 'ZK09', kind: 'zorgkantoor', code: 'ZK09' },
+  '73730001': { organisationId: '73730001', kind: 'aanbieder', code: '73730001' },
+  '73730002': { organisationId: '73730002', kind: 'aanbieder', code: '73730002' },
+};
+
+export const testDirectory: OrganisationDirectory = {
+  organisation: (code) => ORGANISATIONS[code],
+  table: (id) =>
+    ['mwt-utrecht', 'ost-utrecht'].includes(id) ? { id, serviceLevels: DEFAULT_SERVICE_LEVELS } : undefined,
+};
+
+export interface TestApi {
+  readonly app: NestFastifyApplication;
+  readonly url: string;
+  readonly clock: ManualClock;
+  readonly store: SqliteEventStore;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(start = '2026-03-02T09:00:00.000Z'): Promise<TestApi> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'casusregie-api-'));
+  const store = new SqliteEventStore({ filename: ':memory:' });
+  const clock = new ManualClock(start);
+
+  @Global()
+  @Module({ providers: [{ provide: EVENT_STORE_PORT, useValue: store }], exports: [EVENT_STORE_PORT] })
+  class TestStoreModule {}
+
+  @Module({
+    imports: [
+      TestStoreModule,
+      CaseApiModule.forRoot({ dataDir, authenticator: testAuthenticator, directory: testDirectory, clock }),
+    ],
+  })
+  class TestAppModule {}
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    TestAppModule,
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+    { logger: false },
+  );
+  configureHttp(app);
+  await app.listen(0, '127.0.0.1');
+  const url = await app.getUrl();
+  return {
+    app,
+    url,
+    clock,
+    store,
+    close: async () => {
+      await app.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** POST/GET helper returning status, headers and parsed body. */
+export async function call(
+  api: TestApi,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string } = {},
+) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(`${api.url}${path}`, { method, headers, body });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = text;
+  }
+  return { status: response.status, headers: response.headers, body: json as Record<string, unknown> };
+}
