@@ -17,6 +17,8 @@ import { SqliteIdempotencyStore } from './commands/sqlite-idempotency-store';
 import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from './cases/organisation-directory';
 import { RegistrationController } from './cases/registration.controller';
 import { REGISTRATION_HANDLERS } from './cases/registration.commands';
+import * as groupA from './cases/commands-registry-a';
+import * as groupB from './cases/commands-registry-b';
 import { CLOCK, type Clock, systemClock } from './platform/clock';
 import { ProblemDetailsFilter } from './platform/problem-details.filter';
 import { createValidationPipe } from './platform/validation.pipe';
@@ -58,11 +60,13 @@ export class CaseApiModule {
       { provide: APP_PIPE, useFactory: createValidationPipe },
       CaseCommandExecutor,
       ...REGISTRATION_HANDLERS,
+      ...groupA.HANDLERS,
+      ...groupB.HANDLERS,
     ];
     return {
       module: CaseApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [RegistrationController],
+      controllers: [RegistrationController, ...groupA.CONTROLLERS, ...groupB.CONTROLLERS],
       providers,
       exports: [CLOCK],
     };
