@@ -20,6 +20,9 @@ import { REGISTRATION_HANDLERS } from './cases/registration.commands';
 import * as groupA from './cases/commands-registry-a';
 import * as groupB from './cases/commands-registry-b';
 import { CLOCK, type Clock, systemClock } from './platform/clock';
+import { CaseStreamReader } from './queries/case-stream-reader';
+import { ResponsibilityController } from './queries/responsibility.controller';
+import { RESPONSIBILITY_QUERY_HANDLERS } from './queries/responsibility.queries';
 import { ProblemDetailsFilter } from './platform/problem-details.filter';
 import { createValidationPipe } from './platform/validation.pipe';
 
@@ -62,11 +65,18 @@ export class CaseApiModule {
       ...REGISTRATION_HANDLERS,
       ...groupA.HANDLERS,
       ...groupB.HANDLERS,
+      CaseStreamReader,
+      ...RESPONSIBILITY_QUERY_HANDLERS,
     ];
     return {
       module: CaseApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [RegistrationController, ...groupA.CONTROLLERS, ...groupB.CONTROLLERS],
+      controllers: [
+        RegistrationController,
+        ResponsibilityController,
+        ...groupA.CONTROLLERS,
+        ...groupB.CONTROLLERS,
+      ],
       providers,
       exports: [CLOCK],
     };

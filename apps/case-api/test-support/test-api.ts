@@ -78,8 +78,8 @@ export interface TestApi {
 
 export async function startTestApi(start = '2026-03-02T09:00:00.000Z'): Promise<TestApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'casusregie-api-'));
-  const store = new SqliteEventStore({ filename: ':memory:' });
   const clock = new ManualClock(start);
+  const store = new SqliteEventStore({ filename: ':memory:', now: () => clock.now() });
 
   @Global()
   @Module({ providers: [{ provide: EVENT_STORE_PORT, useValue: store }], exports: [EVENT_STORE_PORT] })

@@ -46,3 +46,15 @@ export function organisationTakesPart(state: CaseState, organisationId: string):
     Object.values(state.offers).some((o) => o.providerOrganisationId === organisationId)
   );
 }
+
+/** Who may read a case: coordinators of its table, liaisons of an organisation taking part, auditors. */
+export function assertMayReadCase(principal: RequestPrincipal, state: CaseState): void {
+  if (state.status === 'none') throw caseNotFound();
+  const allowed =
+    principal.role === 'auditor' ||
+    (principal.role === 'coordinator' &&
+      state.tableId !== null &&
+      principal.tables.includes(state.tableId)) ||
+    (principal.role === 'liaison' && organisationTakesPart(state, principal.org));
+  if (!allowed) throw caseNotFound();
+}
