@@ -31,8 +31,12 @@ export interface CommandActor {
 
 export interface CaseCommandRequest {
   readonly caseId: string;
-  /** Builds the domain command once the metadata (who, now) is known. */
-  readonly build: (metadata: CommandMetadata) => CaseCommand;
+  /**
+   * Builds the domain command once the metadata (who, now) is known. The current state is passed too, for
+   * commands that take something from the case (e.g. the provider of an offer, when a coordinator records
+   * the provider's answer on its behalf).
+   */
+  readonly build: (metadata: CommandMetadata, state: CaseState) => CaseCommand;
   readonly actor: CommandActor;
   readonly correlationId: string;
   /** The case version the client last saw (If-Match); a different current version is a 412. */
@@ -102,7 +106,7 @@ export class CaseCommandExecutor {
       const metadata: CommandMetadata = { ...request.actor, now };
       const state = foldCase(history);
       request.authorize?.(state);
-      const events = decide(request.build(metadata), state);
+      const events = decide(request.build(metadata, state), state);
       if (events.length === 0) {
         return { caseId: request.caseId, version, position: history.at(-1)?.globalPosition ?? 0, events: [] };
       }
