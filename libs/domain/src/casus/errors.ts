@@ -51,13 +51,9 @@ export const CASE_ERROR_KINDS = {
   'not-proposed': 'conflict',
   'not-requested': 'conflict',
   'responsibility-final': 'conflict',
-  'responsibility-holding': 'conflict',
-  'not-holding': 'conflict',
   'need-already-held': 'conflict',
   'not-the-financier': 'forbidden',
   'jeugdwet-after-18-requires-grounds': 'unprocessable',
-  'birthday-effect-requires-transition-case': 'unprocessable',
-  'birthday-already-passed': 'conflict',
   // escalation
   'not-discussed-at-table': 'unprocessable',
   'decision-owner-required': 'unprocessable',

@@ -5,6 +5,8 @@ import { refusedWith } from './expect-refusal';
 import {
   CASE_ID,
   HOME,
+  discuss,
+  putOnAgenda,
   ORG,
   acceptBy,
   at,
@@ -138,6 +140,20 @@ describe('ProposeResponsibility', () => {
     given(withNeed())
       .when(propose('need-x', 'r-wmo', 'Wmo', ORG.utrecht, at(3, 1)))
       .thenThrows(refusedWith('need-not-found', 'not-found'));
+  });
+
+  it('refuses a need that has ended', () => {
+    const ended = playOn(
+      withNeed(),
+      putOnAgenda('session-2', '2025-03-13', at(4)),
+      discuss(
+        { sessionId: 'session-2', needsEnded: [{ needId: 'need-pv', reason: 'Niet meer nodig.' }] },
+        at(5),
+      ),
+    );
+    given(ended)
+      .when(propose('need-pv', 'r-wmo', 'Wmo', ORG.utrecht, at(6)))
+      .thenThrows(refusedWith('need-ended', 'conflict'));
   });
 
   it('refuses a proposal without the wegwijzer context', () => {
