@@ -7,10 +7,12 @@ import {
   ORG,
   at,
   atTheTable,
+  discuss,
   given,
   meta,
   playOn,
   propose,
+  putOnAgenda,
   rejectBy,
   requestFinancier,
   stateOf,
@@ -443,6 +445,22 @@ describe('SettleProvisionalFinancing (verrekening)', () => {
       .when({
         type: 'EndResponsibility',
         data: { caseId: CASE_ID, responsibilityId: 'dec-1:need-pv', reason: 'Klaar' },
+        metadata: meta(at(30)),
+      })
+      .thenThrows(refusedWith('unsettled-provisional-financing', 'conflict'));
+  });
+
+  it('keeps a provisionally financed need from ending, and the case from closing, before settlement', () => {
+    const withSession = playOn(decided, putOnAgenda('session-2', '2025-04-03', at(20)));
+    given(withSession)
+      .when(
+        discuss({ sessionId: 'session-2', needsEnded: [{ needId: 'need-pv', reason: 'Klaar.' }] }, at(21)),
+      )
+      .thenThrows(refusedWith('unsettled-provisional-financing', 'conflict'));
+    given(decided)
+      .when({
+        type: 'CloseCase',
+        data: { caseId: CASE_ID, result: 'responsibility-arranged' },
         metadata: meta(at(30)),
       })
       .thenThrows(refusedWith('unsettled-provisional-financing', 'conflict'));

@@ -168,6 +168,46 @@ describe('RecordDiscussion (bespreking)', () => {
     });
   });
 
+  it('keeps the changed category and kader, which later rules read', () => {
+    const history = playOn(
+      withNeed(),
+      putOnAgenda('session-2', '2025-03-13', at(4)),
+      discuss(
+        {
+          sessionId: 'session-2',
+          needsChanged: [
+            {
+              needId: 'need-pv',
+              category: 'jeugdhulp',
+              jeugdhulpKader: 'strafrechtelijk',
+              reason: 'Jeugdreclassering.',
+            },
+          ],
+        },
+        at(5),
+      ),
+    );
+    expect(stateOf(history).needs).toEqual([
+      { needId: 'need-pv', category: 'jeugdhulp', jeugdhulpKader: 'strafrechtelijk', status: 'open' },
+    ]);
+  });
+
+  it('refuses an agreement id that was used in an earlier session', () => {
+    const history = playOn(
+      atTheTable(),
+      discuss({ agreements: [{ agreementId: 'agr-1', text: 'Eerste afspraak.' }] }),
+      putOnAgenda('session-2', '2025-03-13', at(4)),
+    );
+    given(history)
+      .when(
+        discuss(
+          { sessionId: 'session-2', agreements: [{ agreementId: 'agr-1', text: 'Tweede afspraak.' }] },
+          at(5),
+        ),
+      )
+      .thenThrows(refusedWith('duplicate-id', 'conflict'));
+  });
+
   it('ends a need and every responsibility for it that is still in play', () => {
     const history = playOn(
       withNeed(),
