@@ -1,1 +1,30 @@
-export {};
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { CASE_RESULTS, type CaseResult, TEXT_MAX_LENGTH } from '@casusregie/domain';
+
+export class CloseCaseDto {
+  @ApiProperty({ enum: CASE_RESULTS, example: 'placed' })
+  @IsIn(CASE_RESULTS)
+  result!: CaseResult;
+
+  @ApiPropertyOptional({
+    description: 'A closing note, without personal data.',
+    example: 'Geplaatst; financiering verrekend na het doorbraakbesluit.',
+    maxLength: TEXT_MAX_LENGTH,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, TEXT_MAX_LENGTH)
+  note?: string;
+}
+
+export class ReopenCaseDto {
+  @ApiProperty({
+    description: 'Why the case returns to the maatwerktafel; a new discussion deadline starts.',
+    example: 'Nieuwe crisis na ontslag; plaatsing beëindigd.',
+    maxLength: TEXT_MAX_LENGTH,
+  })
+  @IsString()
+  @Length(1, TEXT_MAX_LENGTH)
+  reason!: string;
+}

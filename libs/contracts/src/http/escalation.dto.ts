@@ -1,1 +1,291 @@
-export {};
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ESCALATION_LEVELS,
+  ESCALATION_REASONS,
+  type EscalationLevel,
+  type EscalationReason,
+  LAW_DOMAINS,
+  type LawDomain,
+  TEXT_MAX_LENGTH,
+} from '@casusregie/domain';
+import { ORGANISATION_CODE } from './registration.dto';
+
+/** The ids the case domain accepts for needs, offers, responsibilities...: letters, digits, `.`, `_`, `:`, `-`. */
+export const OPAQUE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+export const OPAQUE_ID_MAX_LENGTH = 128;
+/** Longest list of needs or assignments one request may carry. */
+export const MAX_ITEMS = 50;
+/** Function titles of functionarissen (never a person's name). */
+export const FUNCTION_TITLE_MAX_LENGTH = 200;
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date `YYYY-MM-DD` (ISO 8601, strict: no 2025-02-30), as the case domain uses for due dates. */
+export function IsCalendarDate(): PropertyDecorator {
+  return (target, property) => {
+    IsISO8601({ strict: true }, { message: '$property must be a valid ISO 8601 date (YYYY-MM-DD)' })(
+      target,
+      property as string,
+    );
+    Matches(CALENDAR_DATE, { message: '$property must be a calendar date (YYYY-MM-DD), without a time' })(
+      target,
+      property as string,
+    );
+  };
+}
+
+/** A mandate holder or decision owner: an organisation and a function title, never a person. */
+export class FunctionarisDto {
+  @ApiProperty({ description: 'Organisation code of the functionaris.', example: 'GM0344', maxLength: 32 })
+  @IsString()
+  @Matches(ORGANISATION_CODE)
+  organisationCode!: string;
+
+  @ApiProperty({
+    description: 'Function title only, never a name.',
+    example: 'wethouder zorg',
+    maxLength: FUNCTION_TITLE_MAX_LENGTH,
+  })
+  @IsString()
+  @Length(1, FUNCTION_TITLE_MAX_LENGTH)
+  functionTitle!: string;
+}
+
+export class EscalateCaseDto {
+  @ApiProperty({
+    enum: ESCALATION_LEVELS,
+    example: 'opschaaltafel',
+    description:
+      'The ladder is climbed one level at a time; a higher level raises (and closes) the open one.',
+  })
+  @IsIn(ESCALATION_LEVELS)
+  level!: EscalationLevel;
+
+  @ApiProperty({ enum: ESCALATION_REASONS, example: 'dispute-between-financiers' })
+  @IsIn(ESCALATION_REASONS)
+  reason!: EscalationReason;
+
+  @ApiProperty({
+    description: 'The question put to the escalation level, without personal data.',
+    example: 'Wie financiert de persoonlijke verzorging na ontslag uit de kliniek?',
+    maxLength: TEXT_MAX_LENGTH,
+  })
+  @IsString()
+  @Length(1, TEXT_MAX_LENGTH)
+  question!: string;
+
+  // Mandate holder and decision owner are required by the domain, which refuses an escalation without them
+  // with its own codes (422 mandate-holder-required / decision-owner-required); validation lets that through.
+  @ApiProperty({
+    type: FunctionarisDto,
+    required: true,
+    description: 'Who has doorzettingsmacht. Without one: 422 mandate-holder-required.',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FunctionarisDto)
+  mandateHolder?: FunctionarisDto;
+
+  @ApiProperty({
+    type: FunctionarisDto,
+    required: true,
+    description:
+      'Who takes the doorbraakbesluit; a coordinator of this organisation records it. Without one: 422 ' +
+      'decision-owner-required (an escalation without a decision owner ends in advice nobody acts on).',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FunctionarisDto)
+  decisionOwner?: FunctionarisDto;
+
+  @ApiPropertyOptional({
+    description: 'Agreed due date of the decision (YYYY-MM-DD); the table service level applies anyway.',
+    example: '2026-03-20',
+    format: 'date',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  dueDate?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The needs the escalation is about; required for a dispute between financiers. When raising to the next ' +
+      'level, the needs of the open escalation are taken over if omitted.',
+    example: ['need-pv'],
+    type: [String],
+    maxItems: MAX_ITEMS,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true })
+  @MaxLength(OPAQUE_ID_MAX_LENGTH, { each: true })
+  @Matches(OPAQUE_ID, { each: true })
+  needIds?: string[];
+}
+
+export class DeescalateCaseDto {
+  @ApiProperty({
+    description: 'Why the case goes back to the maatwerktafel.',
+    example: 'Partijen zijn het aan tafel alsnog eens geworden.',
+    maxLength: TEXT_MAX_LENGTH,
+  })
+  @IsString()
+  @Length(1, TEXT_MAX_LENGTH)
+  reason!: string;
+}
+
+export class RecordAdviceDto {
+  @ApiProperty({ description: 'Organisation code of the advisor (e.g. an expert team).', example: 'GM0344' })
+  @IsString()
+  @Matches(ORGANISATION_CODE)
+  advisorCode!: string;
+
+  @ApiProperty({
+    description:
+      'The advice. It decides nothing: the escalation stays open until its decision owner decides.',
+    example: 'Advies: Zvw, gezien de geneeskundige context van de zorg.',
+    maxLength: TEXT_MAX_LENGTH,
+  })
+  @IsString()
+  @Length(1, TEXT_MAX_LENGTH)
+  advice!: string;
+}
+
+export class BreakthroughAssignmentDto {
+  @ApiProperty({ description: 'The need (zorgfunctie) assigned.', example: 'need-pv', maxLength: 128 })
+  @IsString()
+  @MaxLength(OPAQUE_ID_MAX_LENGTH)
+  @Matches(OPAQUE_ID)
+  needId!: string;
+
+  @ApiProperty({ enum: LAW_DOMAINS, example: 'Wmo' })
+  @IsIn(LAW_DOMAINS)
+  lawDomain!: LawDomain;
+
+  @ApiProperty({ description: 'Organisation code of the financier.', example: 'GM0344' })
+  @IsString()
+  @Matches(ORGANISATION_CODE)
+  financierCode!: string;
+
+  @ApiProperty({ description: 'A voorlopige financier: pays now, settles (verrekent) later.', example: true })
+  @IsBoolean()
+  provisional!: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Required when provisional (422 settlement-agreement-required): who pays in the end, and how.',
+    example: 'De verzekeraar vergoedt de kosten als het Zorginstituut oordeelt dat de Zvw van toepassing is.',
+    maxLength: TEXT_MAX_LENGTH,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, TEXT_MAX_LENGTH)
+  settlementAgreement?: string;
+
+  @ApiPropertyOptional({
+    description: 'Organisation code of the provider that delivers.',
+    example: '73730001',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(ORGANISATION_CODE)
+  deliveredByCode?: string;
+}
+
+export class DecideBreakthroughDto {
+  @ApiProperty({
+    description: 'What was decided, without personal data.',
+    example: 'De gemeente financiert voorlopig; verrekening na het oordeel van het Zorginstituut.',
+    maxLength: TEXT_MAX_LENGTH,
+  })
+  @IsString()
+  @Length(1, TEXT_MAX_LENGTH)
+  summary!: string;
+
+  @ApiProperty({
+    description: 'When the decision is evaluated (YYYY-MM-DD).',
+    example: '2026-06-01',
+    format: 'date',
+  })
+  @IsCalendarDate()
+  evaluationDate!: string;
+
+  @ApiPropertyOptional({
+    description: 'Until when the decision holds (YYYY-MM-DD).',
+    example: '2026-12-31',
+    format: 'date',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  validUntil?: string;
+
+  @ApiProperty({
+    type: [BreakthroughAssignmentDto],
+    maxItems: MAX_ITEMS,
+    description: 'Who pays for which need; at least one (422 assignments-required).',
+  })
+  @IsArray()
+  @ArrayMaxSize(MAX_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => BreakthroughAssignmentDto)
+  assignments!: BreakthroughAssignmentDto[];
+}
+
+export class DefinitiveFinancierDto {
+  @ApiProperty({ enum: LAW_DOMAINS, example: 'Zvw' })
+  @IsIn(LAW_DOMAINS)
+  lawDomain!: LawDomain;
+
+  @ApiProperty({ description: 'Organisation code of the definitive financier.', example: '3311' })
+  @IsString()
+  @Matches(ORGANISATION_CODE)
+  financierCode!: string;
+}
+
+export class SettleProvisionalFinancingDto {
+  @ApiProperty({
+    description: 'The provisional responsibility created by a doorbraakbesluit (`<decisionId>:<needId>`).',
+    example: '1b0e6c1e-2f4a-4c59-9d43-7f0a4a3c8e21:need-pv',
+    maxLength: OPAQUE_ID_MAX_LENGTH,
+  })
+  @IsString()
+  @MaxLength(OPAQUE_ID_MAX_LENGTH)
+  @Matches(OPAQUE_ID)
+  responsibilityId!: string;
+
+  @ApiProperty({
+    type: DefinitiveFinancierDto,
+    description: 'The same financier and law domain confirms the provisional one; another one takes over.',
+  })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DefinitiveFinancierDto)
+  definitive!: DefinitiveFinancierDto;
+
+  @ApiProperty({
+    description: 'How it was settled, without personal data.',
+    example: 'Verrekend na het oordeel van het Zorginstituut.',
+    maxLength: TEXT_MAX_LENGTH,
+  })
+  @IsString()
+  @Length(1, TEXT_MAX_LENGTH)
+  note!: string;
+}

@@ -1,1 +1,89 @@
-export {};
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { OFFER_REFUSAL_REASONS, type OfferRefusalReason, TEXT_MAX_LENGTH } from '@casusregie/domain';
+import { IsCalendarDate, OPAQUE_ID, OPAQUE_ID_MAX_LENGTH } from './escalation.dto';
+import { ORGANISATION_CODE } from './registration.dto';
+
+export class RequestOfferDto {
+  @ApiProperty({
+    description: 'The need (zorgfunctie) the offer is for.',
+    example: 'need-pv',
+    maxLength: 128,
+  })
+  @IsString()
+  @MaxLength(OPAQUE_ID_MAX_LENGTH)
+  @Matches(OPAQUE_ID)
+  needId!: string;
+
+  @ApiProperty({
+    description: 'AGB code of the provider (an aanbieder) asked for an offer.',
+    example: '73730001',
+  })
+  @IsString()
+  @Matches(ORGANISATION_CODE)
+  providerCode!: string;
+
+  @ApiPropertyOptional({
+    description: 'The question to the provider, without personal data.',
+    example: 'Is er binnen vier weken plek in een kleinschalige woonvorm met 24-uurs toezicht?',
+    maxLength: TEXT_MAX_LENGTH,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, TEXT_MAX_LENGTH)
+  question?: string;
+}
+
+export class RefuseOfferDto {
+  @ApiProperty({ enum: OFFER_REFUSAL_REASONS, example: 'no-capacity' })
+  @IsIn(OFFER_REFUSAL_REASONS)
+  reasonCode!: OfferRefusalReason;
+
+  @ApiProperty({
+    description: "The provider's explanation, without personal data.",
+    example: 'Wachtlijst van zes maanden; geen crisisplek beschikbaar.',
+    maxLength: TEXT_MAX_LENGTH,
+  })
+  @IsString()
+  @Length(1, TEXT_MAX_LENGTH)
+  explanation!: string;
+}
+
+export class StartPlacementDto {
+  @ApiProperty({
+    description: 'The accepted offer the placement follows from.',
+    example: '5d1c2b9e-8f7a-4e3d-b2c1-0a9f8e7d6c5b',
+    maxLength: OPAQUE_ID_MAX_LENGTH,
+  })
+  @IsString()
+  @MaxLength(OPAQUE_ID_MAX_LENGTH)
+  @Matches(OPAQUE_ID)
+  offerId!: string;
+
+  @ApiProperty({
+    description: 'First day of the placement (YYYY-MM-DD).',
+    example: '2026-04-01',
+    format: 'date',
+  })
+  @IsCalendarDate()
+  startDate!: string;
+}
+
+export class EndPlacementDto {
+  @ApiProperty({
+    description: 'Last day of the placement (YYYY-MM-DD).',
+    example: '2026-09-30',
+    format: 'date',
+  })
+  @IsCalendarDate()
+  endDate!: string;
+
+  @ApiProperty({
+    description: 'Why the placement ends, without personal data.',
+    example: 'Doorgestroomd naar beschermd wonen.',
+    maxLength: TEXT_MAX_LENGTH,
+  })
+  @IsString()
+  @Length(1, TEXT_MAX_LENGTH)
+  reason!: string;
+}
