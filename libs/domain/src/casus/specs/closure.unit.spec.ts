@@ -1,5 +1,5 @@
 import type { CaseCommand } from '../commands';
-import { refusedWith } from './expect-refusal';
+import { refusedWith } from '../test-support/expect-refusal';
 import {
   CASE_ID,
   ORG,
@@ -12,7 +12,7 @@ import {
   requestFinancier,
   stateOf,
   withNeed,
-} from './fixtures';
+} from '../test-support/fixtures';
 
 function close(now: string, result: 'placed' | 'no-longer-needed' = 'no-longer-needed'): CaseCommand {
   return {

@@ -1,6 +1,6 @@
 import { deadlinesAt } from '../../deadlines';
 import type { CaseCommand } from '../commands';
-import { refusedWith } from './expect-refusal';
+import { refusedWith } from '../test-support/expect-refusal';
 import {
   CASE_ID,
   ORG,
@@ -13,7 +13,7 @@ import {
   requestFinancier,
   stateOf,
   withNeed,
-} from './fixtures';
+} from '../test-support/fixtures';
 
 function suspend(deadlineId: string, now: string): CaseCommand {
   return {

@@ -1,7 +1,7 @@
 import type { CaseCommand, DecideBreakthrough, EscalateCase } from '../commands';
 import { holderOf } from '../holding';
 import type { OrganisationRef } from '../types';
-import { refusedWith } from './expect-refusal';
+import { refusedWith } from '../test-support/expect-refusal';
 import {
   CASE_ID,
   ORG,
@@ -17,7 +17,7 @@ import {
   requestFinancier,
   stateOf,
   withNeed,
-} from './fixtures';
+} from '../test-support/fixtures';
 
 const WETHOUDER = { organisationId: ORG.utrecht.organisationId, functionTitle: 'wethouder zorg' };
 

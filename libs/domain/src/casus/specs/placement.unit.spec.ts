@@ -1,6 +1,6 @@
 import type { CaseCommand } from '../commands';
 import type { OrganisationRef } from '../types';
-import { refusedWith } from './expect-refusal';
+import { refusedWith } from '../test-support/expect-refusal';
 import {
   CASE_ID,
   ORG,
@@ -14,7 +14,7 @@ import {
   requestFinancier,
   stateOf,
   withNeed,
-} from './fixtures';
+} from '../test-support/fixtures';
 
 function requestOffer(offerId: string, provider: OrganisationRef, now: string): CaseCommand {
   return {

@@ -10,8 +10,8 @@ import {
   meta,
   play,
   register,
-} from './fixtures';
-import { refusedWith } from './expect-refusal';
+} from '../test-support/fixtures';
+import { refusedWith } from '../test-support/expect-refusal';
 import type { CaseCommand } from '../commands';
 
 const registered = play(register());

@@ -1,7 +1,7 @@
 import { WEGWIJZER_TABLE_VERSION, suggest } from '../../wegwijzer';
 import type { CaseCommand } from '../commands';
 import { holderOf } from '../holding';
-import { refusedWith } from './expect-refusal';
+import { refusedWith } from '../test-support/expect-refusal';
 import {
   CASE_ID,
   HOME,
@@ -18,7 +18,7 @@ import {
   requestFinancier,
   stateOf,
   withNeed,
-} from './fixtures';
+} from '../test-support/fixtures';
 
 const proposedWmo = playOn(withNeed(), propose('need-pv', 'r-wmo', 'Wmo', ORG.utrecht, at(3, 1)));
 const requestedWmo = playOn(proposedWmo, requestFinancier('r-wmo', 'req-1', at(3, 2)));

@@ -1,5 +1,5 @@
 import type { CaseCommand } from '../commands';
-import { refusedWith } from './expect-refusal';
+import { refusedWith } from '../test-support/expect-refusal';
 import {
   CASE_ID,
   ORG,
@@ -19,7 +19,7 @@ import {
   requestFinancier,
   stateOf,
   withNeed,
-} from './fixtures';
+} from '../test-support/fixtures';
 
 describe('PutOnAgenda', () => {
   it('puts a triaged case on the agenda of a session of its table', () => {

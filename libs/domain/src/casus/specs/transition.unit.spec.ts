@@ -1,6 +1,6 @@
 import type { EighteenthBirthdayPassed } from '../events';
 import { holderOf } from '../holding';
-import { refusedWith } from './expect-refusal';
+import { refusedWith } from '../test-support/expect-refusal';
 import {
   CASE_ID,
   ORG,
@@ -13,8 +13,16 @@ import {
   stateOf,
   acceptBy,
   withNeed,
-} from './fixtures';
-import { BIRTHDAY_18, YOUTH, birthday, held, plan, successor, transitionCase } from './transition-fixtures';
+} from '../test-support/fixtures';
+import {
+  BIRTHDAY_18,
+  YOUTH,
+  birthday,
+  held,
+  plan,
+  successor,
+  transitionCase,
+} from '../test-support/transition-fixtures';
 
 const needs = transitionCase([
   { needId: 'need-beg', category: 'begeleiding' },

@@ -2,7 +2,16 @@ import { UnknownCaseEventError, upcast } from '../upcasters';
 import type { ResponsibilityRejectedV1 } from '../upcasters';
 import { foldCase } from '../decider';
 import { CASE_EVENT_TYPES } from '../events';
-import { ORG, at, playOn, propose, requestFinancier, rejectBy, stateOf, withNeed } from './fixtures';
+import {
+  ORG,
+  at,
+  playOn,
+  propose,
+  requestFinancier,
+  rejectBy,
+  stateOf,
+  withNeed,
+} from '../test-support/fixtures';
 
 const requested = playOn(
   withNeed(),

@@ -19,7 +19,7 @@ import {
   register,
   rejectBy,
   requestFinancier,
-} from '../../casus/specs/fixtures';
+} from '../../casus/test-support/fixtures';
 import {
   BIRTHDAY_18,
   YOUTH,
@@ -27,9 +27,9 @@ import {
   plan,
   registerTransition,
   successor,
-} from '../../casus/specs/transition-fixtures';
+} from '../../casus/test-support/transition-fixtures';
 import { responsibilityAtPosition, responsibilityOn, responsibilityTimeline } from '../queries';
-import { Journey, line } from './journey';
+import { Journey, line } from '../test-support/journey';
 
 const WLZ_BLIJVEND = {
   wlzIndication: true,

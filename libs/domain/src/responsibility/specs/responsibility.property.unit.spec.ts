@@ -9,12 +9,21 @@ import { CaseError } from '../../casus/errors';
 import type { CaseEvent } from '../../casus/events';
 import { hasHoldingStatus, isHolding } from '../../casus/holding';
 import type { CaseState } from '../../casus/state';
-import { CASE_ID, HOME, LEVELS, ORG, SUBJECT_ID, TABLE_ID, at, meta } from '../../casus/specs/fixtures';
+import {
+  CASE_ID,
+  HOME,
+  LEVELS,
+  ORG,
+  SUBJECT_ID,
+  TABLE_ID,
+  at,
+  meta,
+} from '../../casus/test-support/fixtures';
 import type { OrganisationRef } from '../../casus/types';
 import type { LawDomain, NeedCategory } from '../../vocabulary';
 import { responsibilityAtPosition, responsibilityOn, responsibilityTimeline } from '../queries';
 import type { EventEnvelope } from '../types';
-import { isReferenceHolder, referenceFold } from './reference-fold';
+import { isReferenceHolder, referenceFold } from '../test-support/reference-fold';
 
 const FINANCIERS: readonly (readonly [LawDomain, OrganisationRef])[] = [
   ['Wmo', ORG.utrecht],

@@ -12,10 +12,10 @@ import {
   putOnAgenda,
   register,
   requestFinancier,
-} from '../../casus/specs/fixtures';
+} from '../../casus/test-support/fixtures';
 import { EnvelopeOrderError, responsibilityAtPosition, responsibilityOn, responsibilityTimeline } from '..';
 import type { EventEnvelope } from '..';
-import { Journey } from './journey';
+import { Journey } from '../test-support/journey';
 
 function started(): Journey {
   const j = new Journey();
