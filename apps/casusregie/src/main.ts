@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp } from './create-app';
+import { createLogger } from './logging/logger';
 
 /** The embedded default: one process, SQLite event store in DATA_DIR. */
 async function main(): Promise<void> {
@@ -15,9 +15,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApp(config);
+  const logger = createLogger(config.logLevel);
+  const app = await createApp({ config, logger });
   await app.listen(config.port, config.host);
-  new Logger('casusregie').log(`Listening on ${await app.getUrl()} with data in ${config.dataDir}`);
+  logger.info({ url: await app.getUrl(), dataDir: config.dataDir }, 'casusregie is listening');
 }
 
 void main();

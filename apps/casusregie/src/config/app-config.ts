@@ -7,7 +7,19 @@ export interface AppConfig {
   readonly host: string;
   /** FULL (default): an acknowledged command survives power loss. NORMAL: survives a process crash only. */
   readonly eventStoreSynchronous: 'FULL' | 'NORMAL';
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly auth: AuthConfig;
+  /** Path of the reference data file; undefined = the file shipped in libs/reference-data. */
+  readonly referenceDataFile?: string;
+  /** /health/ready fails when a projection is more than this many events behind the log. */
+  readonly readyMaxProjectionLag: number;
 }
+
+export type AuthConfig =
+  | { readonly mode: 'hs256'; readonly secret?: string; readonly issuer?: string; readonly audience?: string }
+  | { readonly mode: 'jwks'; readonly jwksUrl: string; readonly issuer?: string; readonly audience?: string };
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -38,6 +50,53 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     problems.push(`EVENT_STORE_SYNCHRONOUS must be FULL or NORMAL, got "${env.EVENT_STORE_SYNCHRONOUS}"`);
   }
 
+  const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+
+  const auth = authConfig(env, problems);
+
+  const lagRaw = env.READY_MAX_PROJECTION_LAG ?? '1000';
+  const readyMaxProjectionLag = Number(lagRaw);
+  if (!/^\d+$/.test(lagRaw))
+    problems.push(`READY_MAX_PROJECTION_LAG must be a whole number of events, got "${lagRaw}"`);
+
+  const referenceDataFile = env.REFERENCE_DATA_FILE ? resolve(cwd, env.REFERENCE_DATA_FILE) : undefined;
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { dataDir, port, host, eventStoreSynchronous: synchronous as 'FULL' | 'NORMAL' };
+  return {
+    dataDir,
+    port,
+    host,
+    eventStoreSynchronous: synchronous as 'FULL' | 'NORMAL',
+    logLevel,
+    auth,
+    referenceDataFile,
+    readyMaxProjectionLag,
+  };
+}
+
+function authConfig(env: NodeJS.ProcessEnv, problems: string[]): AuthConfig {
+  const issuer = env.AUTH_ISSUER || undefined;
+  const audience = env.AUTH_AUDIENCE || undefined;
+  if (env.AUTH_JWKS_URL) {
+    if (env.AUTH_JWT_SECRET) problems.push('Set AUTH_JWKS_URL (RS256) or AUTH_JWT_SECRET (HS256), not both');
+    let url: URL | undefined;
+    try {
+      url = new URL(env.AUTH_JWKS_URL);
+    } catch {
+      problems.push(`AUTH_JWKS_URL must be an http(s) URL, got "${env.AUTH_JWKS_URL}"`);
+    }
+    if (url && url.protocol !== 'https:' && url.protocol !== 'http:') {
+      problems.push(`AUTH_JWKS_URL must be an http(s) URL, got "${env.AUTH_JWKS_URL}"`);
+    }
+    return { mode: 'jwks', jwksUrl: env.AUTH_JWKS_URL, issuer, audience };
+  }
+  const secret = env.AUTH_JWT_SECRET || undefined;
+  if (secret !== undefined && Buffer.byteLength(secret) < 32) {
+    problems.push(
+      'AUTH_JWT_SECRET must be at least 32 bytes (or leave it unset to use a generated development secret)',
+    );
+  }
+  return { mode: 'hs256', secret, issuer, audience };
 }

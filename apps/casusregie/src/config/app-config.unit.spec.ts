@@ -7,7 +7,31 @@ describe('loadConfig', () => {
       port: 3000,
       host: '0.0.0.0',
       eventStoreSynchronous: 'FULL',
+      logLevel: 'info',
+      auth: { mode: 'hs256', secret: undefined, issuer: undefined, audience: undefined },
+      referenceDataFile: undefined,
+      readyMaxProjectionLag: 1000,
     });
+  });
+
+  it('switches to RS256 with a JWKS URL and refuses a short HS256 secret or both at once', () => {
+    expect(
+      loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks.json', AUTH_ISSUER: 'https://idp.example' }).auth,
+    ).toEqual({
+      mode: 'jwks',
+      jwksUrl: 'https://idp.example/jwks.json',
+      issuer: 'https://idp.example',
+      audience: undefined,
+    });
+    expect(() => loadConfig({ AUTH_JWT_SECRET: 'short' })).toThrow(
+      /AUTH_JWT_SECRET must be at least 32 bytes/,
+    );
+    expect(() => loadConfig({ AUTH_JWT_SECRET: 'x'.repeat(32), AUTH_JWKS_URL: 'https://a/b' })).toThrow(
+      /not both/,
+    );
+    expect(() => loadConfig({ AUTH_JWKS_URL: 'not a url' })).toThrow(
+      /AUTH_JWKS_URL must be an http\(s\) URL/,
+    );
   });
 
   it('takes DATA_DIR, PORT, HOST and EVENT_STORE_SYNCHRONOUS from the environment', () => {
@@ -16,13 +40,18 @@ describe('loadConfig', () => {
         { DATA_DIR: '/var/lib/cr', PORT: '8080', HOST: '127.0.0.1', EVENT_STORE_SYNCHRONOUS: 'normal' },
         '/x',
       ),
-    ).toEqual({ dataDir: '/var/lib/cr', port: 8080, host: '127.0.0.1', eventStoreSynchronous: 'NORMAL' });
+    ).toMatchObject({
+      dataDir: '/var/lib/cr',
+      port: 8080,
+      host: '127.0.0.1',
+      eventStoreSynchronous: 'NORMAL',
+    });
   });
 
   it('names every wrong value with what is allowed', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', EVENT_STORE_SYNCHRONOUS: 'OFF', DATA_DIR: ' ' });
+      loadConfig({ PORT: 'eighty', EVENT_STORE_SYNCHRONOUS: 'OFF', DATA_DIR: ' ', LOG_LEVEL: 'loud' });
     } catch (e) {
       error = e;
     }
@@ -31,6 +60,7 @@ describe('loadConfig', () => {
       'DATA_DIR must not be empty (default ./data)',
       'PORT must be an integer from 0 to 65535 (0 = any free port), got "eighty"',
       'EVENT_STORE_SYNCHRONOUS must be FULL or NORMAL, got "OFF"',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
     ]);
   });
 

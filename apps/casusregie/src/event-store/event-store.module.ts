@@ -9,6 +9,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { EVENT_STORE_PORT, type EventStore, SqliteEventStore } from '@casusregie/event-store';
+import type { Clock } from '../../../case-api/src/platform/clock';
 import type { AppConfig } from '../config/app-config';
 
 /** Injection token for the EventStore port. */
@@ -27,7 +28,7 @@ class EventStoreCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class EventStoreModule {
-  static embedded(config: AppConfig): DynamicModule {
+  static embedded(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: EventStoreModule,
       providers: [
@@ -38,6 +39,7 @@ export class EventStoreModule {
             return new SqliteEventStore({
               filename: join(config.dataDir, 'events.sqlite'),
               synchronous: config.eventStoreSynchronous,
+              now: () => clock.now(),
             });
           },
         },

@@ -1,8 +1,10 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@casusregie/event-store';
+import { Public } from '../../../case-api/src/auth/request-principal';
 import { EVENT_STORE } from '../event-store/event-store.module';
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
