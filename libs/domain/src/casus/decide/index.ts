@@ -6,13 +6,8 @@ import { requireId, requireInstant } from '../validation';
 import { passEighteenthBirthday } from './birthday';
 import { closeCase, reopenCase } from './closure';
 import { closeDeadline, extendDeadline, resumeDeadline, suspendDeadline } from './deadlines';
-import {
-  decideBreakthrough,
-  deescalateCase,
-  escalateCase,
-  recordAdvice,
-  settleProvisionalFinancing,
-} from './escalation';
+import { decideBreakthrough, settleProvisionalFinancing } from './breakthrough';
+import { deescalateCase, escalateCase, recordAdvice } from './escalation';
 import { acceptOffer, endPlacement, refuseOffer, requestOffer, startPlacement } from './placement';
 import { addParty, registerCase, triageCase } from './registration';
 import {
