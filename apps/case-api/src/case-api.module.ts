@@ -22,6 +22,7 @@ import * as groupB from './cases/commands-registry-b';
 import { CLOCK, type Clock, systemClock } from './platform/clock';
 import { CaseStreamReader } from './queries/case-stream-reader';
 import { ResponsibilityController } from './queries/responsibility.controller';
+import { ReferenceController } from './reference/reference.controller';
 import { RESPONSIBILITY_QUERY_HANDLERS } from './queries/responsibility.queries';
 import { ProblemDetailsFilter } from './platform/problem-details.filter';
 import { createValidationPipe } from './platform/validation.pipe';
@@ -74,6 +75,7 @@ export class CaseApiModule {
       controllers: [
         RegistrationController,
         ResponsibilityController,
+        ReferenceController,
         ...groupA.CONTROLLERS,
         ...groupB.CONTROLLERS,
       ],

@@ -66,6 +66,9 @@ export const testDirectory: OrganisationDirectory = {
   organisation: (code) => ORGANISATIONS[code],
   table: (id) =>
     ['mwt-utrecht', 'ost-utrecht'].includes(id) ? { id, serviceLevels: DEFAULT_SERVICE_LEVELS } : undefined,
+  listOrganisations: () => Object.values(ORGANISATIONS),
+  listTables: () =>
+    ['mwt-utrecht', 'ost-utrecht'].map((id) => ({ id, serviceLevels: DEFAULT_SERVICE_LEVELS })),
 };
 
 export interface TestApi {

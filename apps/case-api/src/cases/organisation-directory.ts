@@ -6,4 +6,7 @@ export const ORGANISATION_DIRECTORY = Symbol('ORGANISATION_DIRECTORY');
 export interface OrganisationDirectory {
   organisation(code: string): OrganisationRef | undefined;
   table(tableId: string): { readonly id: string; readonly serviceLevels: ServiceLevels } | undefined;
+  /** Reference data as published to clients (GET /organisations, GET /tables). */
+  listOrganisations(): readonly object[];
+  listTables(): readonly object[];
 }

@@ -27,6 +27,8 @@ export function createDirectory(
       const table = tableById(data, tableId);
       return table && { id: table.id, serviceLevels: table.serviceLevels };
     },
+    listOrganisations: () => data.organisations,
+    listTables: () => data.tables,
   };
   return directory;
 }
