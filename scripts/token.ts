@@ -89,8 +89,11 @@ function parseRequest(argv: string[]): TokenRequest | 'help' {
   };
   const claimProblems = principalClaimProblems(claims as unknown as Record<string, unknown>);
   if (claimProblems.length > 0) {
+    const flag = (claim: string) => (claim === 'tables' ? '--table' : `--${claim}`);
     throw new UsageError(
-      claimProblems.map((problem) => problem.replace(/^claim "(\w+)"/, '--$1')).join('\n'),
+      claimProblems
+        .map((problem) => problem.replace(/^claim "(\w+)"/, (_, claim: string) => flag(claim)))
+        .join('\n'),
     );
   }
   return { claims, ttl, issuer: values.iss, audience: values.aud };

@@ -102,7 +102,7 @@ describe('JwksKeySource', () => {
       { ...second.jwk, kid: 'ops', key_ops: ['encrypt'] },
       { kty: 'RSA', kid: 'broken', n: 'AQAB', e: 'AQAB' },
       { kid: 'not-a-key' },
-      'junk',
+      'junk' as unknown as Record<string, unknown>,
       first.jwk,
     ]);
     expect((await source.getKey('key-1')).equals(first.publicKey)).toBe(true);

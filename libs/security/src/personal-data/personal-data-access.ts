@@ -34,8 +34,10 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
 /** Things a purpose must not contain: they are (or may be) personal data and cannot be erased from the log. */
 const PERSONAL_DATA_PATTERNS: readonly { readonly pattern: RegExp; readonly what: string }[] = [
-  // A standalone run of 8 or more digits, optionally with separators: a BSN, phone or account number.
-  { pattern: /(?<![\w-])\d(?:[ .-]?\d){7,}(?![\w-])/, what: 'a number of 8 or more digits (BSN, phone)' },
+  // A standalone run of 8 or more digits, perhaps spaced or dotted: a BSN, phone or account number. Hyphenated
+  // numbers are left to the patterns below, so references like "casus 2026-0042" stay allowed.
+  { pattern: /(?<![\w-])\d(?:[ .]?\d){7,}(?![\w-])/, what: 'a number of 8 or more digits (BSN, phone)' },
+  { pattern: /(?<![\w-])0\d{1,3}-\d{6,8}(?![\w-])/, what: 'a phone number' },
   { pattern: /\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/, what: 'a date (birth date)' },
   { pattern: /[^\s@]+@[^\s@]+\.[^\s@]+/, what: 'an e-mail address' },
 ];
