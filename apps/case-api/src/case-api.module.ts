@@ -23,6 +23,8 @@ import { CLOCK, type Clock, systemClock } from './platform/clock';
 import { CaseStreamReader } from './queries/case-stream-reader';
 import { ResponsibilityController } from './queries/responsibility.controller';
 import { ReferenceController } from './reference/reference.controller';
+import { READ_MODEL_CONTROLLERS, readModelProviders } from './queries/read-model.registry';
+import { SUBJECT_CONTROLLERS, SUBJECT_IMPORTS, subjectProviders } from './subjects/subjects.registry';
 import { RESPONSIBILITY_QUERY_HANDLERS } from './queries/responsibility.queries';
 import { ProblemDetailsFilter } from './platform/problem-details.filter';
 import { createValidationPipe } from './platform/validation.pipe';
@@ -68,16 +70,20 @@ export class CaseApiModule {
       ...groupB.HANDLERS,
       CaseStreamReader,
       ...RESPONSIBILITY_QUERY_HANDLERS,
+      ...subjectProviders(options),
+      ...readModelProviders(options),
     ];
     return {
       module: CaseApiModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), ...SUBJECT_IMPORTS],
       controllers: [
         RegistrationController,
         ResponsibilityController,
         ReferenceController,
         ...groupA.CONTROLLERS,
         ...groupB.CONTROLLERS,
+        ...SUBJECT_CONTROLLERS,
+        ...READ_MODEL_CONTROLLERS,
       ],
       providers,
       exports: [CLOCK],
