@@ -1,1 +1,55 @@
-export {};
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import {
+  STATUTORY_APPLICATION_KINDS,
+  STATUTORY_OUTCOMES,
+  type StatutoryApplicationKind,
+  type StatutoryOutcome,
+} from '@casusregie/domain';
+import { IsCalendarDay } from './agenda.dto';
+import { ORGANISATION_CODE } from './registration.dto';
+
+/** A Wmo melding or aanvraag, or a CIZ aanvraag, whose statutory decision term the case tracks. */
+export class RecordStatutoryApplicationDto {
+  @ApiProperty({ enum: STATUTORY_APPLICATION_KINDS, example: 'ciz-aanvraag' })
+  @IsIn(STATUTORY_APPLICATION_KINDS)
+  kind!: StatutoryApplicationKind;
+
+  @ApiPropertyOptional({ description: 'The need the application is for.', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  needId?: string;
+
+  @ApiProperty({
+    description: 'Organisation that must decide: the gemeente (Wmo) or the CIZ (Wlz).',
+    example: 'CIZ',
+  })
+  @IsString()
+  @Matches(ORGANISATION_CODE)
+  deciderCode!: string;
+
+  @ApiProperty({
+    description: 'Date of the melding or aanvraag (YYYY-MM-DD), not in the future.',
+    example: '2026-03-02',
+  })
+  @IsCalendarDay()
+  submittedOn!: string;
+
+  @ApiPropertyOptional({
+    description: 'CIZ aanvraag in bijzondere omstandigheden: 2 weeks instead of 6. Only for a CIZ aanvraag.',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  urgent?: boolean;
+}
+
+export class RecordStatutoryDecisionDto {
+  @ApiProperty({ enum: STATUTORY_OUTCOMES, example: 'granted' })
+  @IsIn(STATUTORY_OUTCOMES)
+  outcome!: StatutoryOutcome;
+
+  @ApiProperty({ description: 'Date of the decision (YYYY-MM-DD).', example: '2026-04-10' })
+  @IsCalendarDay()
+  decidedOn!: string;
+}
