@@ -17,9 +17,11 @@ export async function verifyAccessToken(
   token: string | undefined | null,
   verifier: AccessTokenVerifier,
 ): Promise<Principal> {
-  if (token === undefined || token === null || token.trim() === '') {
+  if (token === undefined || token === null || (typeof token === 'string' && token.trim() === '')) {
     throw new AuthError('auth.token-missing', 'No access token was given');
   }
+  if (typeof token !== 'string')
+    throw new AuthError('auth.token-malformed', 'The access token is not a string');
   const jwt = decodeJwt(token);
   checkHeader(jwt.header, verifier);
   await checkSignature(jwt, verifier);

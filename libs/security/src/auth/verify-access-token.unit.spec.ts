@@ -62,6 +62,10 @@ describe('verifyAccessToken (HS256)', () => {
     await expectCode(token as string | undefined, 'auth.token-missing');
   });
 
+  it('refuses a token that is not a string (from an unchecked caller)', async () => {
+    await expectCode(42 as unknown as string, 'auth.token-malformed');
+  });
+
   describe('malformed tokens', () => {
     const good = hs256(validPayload());
     const [header, payload, signature] = good.split('.');
