@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { READ_MODEL_DDL, READ_MODEL_SCHEMA_VERSION, READ_MODEL_TABLES } from './schema';
+
+export interface ReadModelDatabaseOptions {
+  /** A file path, or ':memory:' (tests). */
+  readonly filename: string;
+  /** Page cache in MiB (default 64). */
+  readonly cacheSizeMiB?: number;
+}
+
+/** The read-model file of the embedded default: next to the event store, in DATA_DIR. */
+export function defaultReadModelPath(dataDir: string): string {
+  return join(dataDir, 'read-models.sqlite');
+}
+
+/**
+ * The read-model database: its own SQLite file, never the event store's. One connection serves the processor
+ * (writes, one transaction per batch) and the queries: better-sqlite3 is synchronous, so a query never sees half
+ * a batch.
+ */
+export class ReadModelDatabase {
+  readonly connection: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(options: ReadModelDatabaseOptions) {
+    this.connection = new Database(options.filename);
+    const db = this.connection;
+    if (options.filename !== ':memory:') db.pragma('journal_mode = WAL');
+    // NORMAL, not FULL: in WAL mode a power loss can lose the last commits, never corrupt the file. That is fine
+    // here, because everything in this file is derived from the event log: the checkpoint is lost together with
+    // the rows, and the processor replays those events. (The event store itself commits with FULL.)
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`cache_size = ${-1024 * (options.cacheSizeMiB ?? 64)}`);
+    db.pragma('temp_store = MEMORY');
+    db.pragma('wal_autocheckpoint = 10000');
+    this.ensureSchema();
+  }
+
+  static open(filename: string): ReadModelDatabase {
+    return new ReadModelDatabase({ filename });
+  }
+
+  /** A prepared statement, prepared once per SQL text. */
+  statement<Params extends unknown[] = unknown[], Row = unknown>(
+    sql: string,
+  ): Database.Statement<Params, Row> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.connection.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement as unknown as Database.Statement<Params, Row>;
+  }
+
+  /** Runs `fn` in one transaction (BEGIN IMMEDIATE): all of it commits, or none of it. */
+  transaction<T>(fn: () => T): T {
+    return this.connection.transaction(fn).immediate();
+  }
+
+  /** Drops every read model and its checkpoint and creates the schema afresh, in one transaction. */
+  reset(): void {
+    this.transaction(() => {
+      for (const table of READ_MODEL_TABLES) this.connection.exec(`DROP TABLE IF EXISTS ${table}`);
+      this.connection.exec(READ_MODEL_DDL);
+      this.connection.pragma(`user_version = ${READ_MODEL_SCHEMA_VERSION}`);
+    });
+    this.statements.clear();
+  }
+
+  /** Refreshes the planner's statistics (after a rebuild, so filtered list queries pick the right index). */
+  analyze(): void {
+    this.connection.exec('ANALYZE');
+    this.statements.clear();
+  }
+
+  close(): void {
+    if (this.connection.open) this.connection.close();
+  }
+
+  private ensureSchema(): void {
+    const version = this.connection.pragma('user_version', { simple: true }) as number;
+    if (version !== READ_MODEL_SCHEMA_VERSION) this.reset();
+  }
+}
