@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
+  IsObject,
   IsInt,
   IsOptional,
   IsString,
@@ -118,6 +119,7 @@ export class ProposeResponsibilityDto {
   financierCode!: string;
 
   @ApiProperty({ type: WegwijzerContextDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => WegwijzerContextDto)
   context!: WegwijzerContextDto;

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -52,6 +53,7 @@ export class SuccessorRouteDto extends TransitionRouteDto {
   financierCode!: string;
 
   @ApiProperty({ type: WegwijzerContextDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => WegwijzerContextDto)
   context!: WegwijzerContextDto;
