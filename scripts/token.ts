@@ -4,7 +4,7 @@
  *   npm run token -- --role coordinator --org GM0344 --table mwt-utrecht [--table ...] [--sub u-1]
  *                    [--name "..."] [--ttl 3600] [--iss ...] [--aud ...]
  *
- * Signed with JWT_SECRET from the environment, or else with the development secret in DATA_DIR (default ./data),
+ * Signed with AUTH_JWT_SECRET from the environment, or else with the development secret in DATA_DIR (default ./data),
  * which is created when absent. The token goes to stdout alone; notes go to stderr. Exit codes: 0 printed,
  * 2 usage error, 1 anything else.
  */
@@ -33,7 +33,7 @@ const USAGE = `Usage: npm run token -- --role <${ROLES.join('|')}> --org <organi
   --ttl    lifetime in seconds (default 3600, at most ${MAX_EXPIRES_IN_SECONDS})
   --iss, --aud  issuer and audience claims, when the service checks them
 
-Signs with JWT_SECRET, or else the development secret in DATA_DIR/jwt-dev-secret (DATA_DIR default ./data).`;
+Signs with AUTH_JWT_SECRET, or else the development secret in DATA_DIR/jwt-dev-secret (DATA_DIR default ./data).`;
 
 class UsageError extends Error {}
 
@@ -99,12 +99,12 @@ function parseRequest(argv: string[]): TokenRequest | 'help' {
   return { claims, ttl, issuer: values.iss, audience: values.aud };
 }
 
-/** JWT_SECRET when set (an empty value counts as unset), else the development secret. */
+/** AUTH_JWT_SECRET when set (an empty value counts as unset), else the development secret. */
 function signingSecret(env: NodeJS.ProcessEnv, stderr: NodeJS.WritableStream): string {
-  const configured = env.JWT_SECRET;
+  const configured = env.AUTH_JWT_SECRET;
   if (configured !== undefined && configured !== '') {
     if (Buffer.byteLength(configured, 'utf8') < MIN_HS256_SECRET_BYTES) {
-      throw new UsageError(`JWT_SECRET must be at least ${MIN_HS256_SECRET_BYTES} bytes long`);
+      throw new UsageError(`AUTH_JWT_SECRET must be at least ${MIN_HS256_SECRET_BYTES} bytes long`);
     }
     return configured;
   }

@@ -16,10 +16,10 @@ interface Run {
   readonly stderr: string;
 }
 
-/** Runs `scripts/token.ts` as `npm run token --` does, with only the given JWT_SECRET/DATA_DIR set. */
+/** Runs `scripts/token.ts` as `npm run token --` does, with only the given AUTH_JWT_SECRET/DATA_DIR set. */
 function runToken(args: string[], env: Record<string, string> = {}, cwd = REPO_ROOT): Promise<Run> {
   const inherited = { ...process.env };
-  delete inherited.JWT_SECRET;
+  delete inherited.AUTH_JWT_SECRET;
   delete inherited.DATA_DIR;
   const register = require.resolve('@swc-node/register', { paths: [REPO_ROOT] });
   return new Promise((done) => {
@@ -37,7 +37,7 @@ describe('npm run token (scripts/token.ts)', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'casusregie-token-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('prints a token signed with JWT_SECRET that verifies to the requested principal', async () => {
+  it('prints a token signed with AUTH_JWT_SECRET that verifies to the requested principal', async () => {
     const run = await runToken(
       [
         '--role',
@@ -55,7 +55,7 @@ describe('npm run token (scripts/token.ts)', () => {
         '--ttl',
         '120',
       ],
-      { JWT_SECRET: SECRET, DATA_DIR: join(dir, 'unused') },
+      { AUTH_JWT_SECRET: SECRET, DATA_DIR: join(dir, 'unused') },
     );
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
@@ -74,7 +74,7 @@ describe('npm run token (scripts/token.ts)', () => {
     expect(() => statSync(join(dir, 'unused'))).toThrow();
   }, 60_000);
 
-  it('without JWT_SECRET, creates the development secret in DATA_DIR once and signs with it', async () => {
+  it('without AUTH_JWT_SECRET, creates the development secret in DATA_DIR once and signs with it', async () => {
     const dataDir = join(dir, 'data');
     const first = await runToken(['--role', 'liaison', '--org', '3311'], { DATA_DIR: dataDir });
     const secretFile = join(dataDir, 'jwt-dev-secret');
@@ -114,7 +114,7 @@ describe('npm run token (scripts/token.ts)', () => {
   }, 60_000);
 
   it('exits 2 with a clear message and the usage on bad arguments, printing no token', async () => {
-    const env = { JWT_SECRET: SECRET };
+    const env = { AUTH_JWT_SECRET: SECRET };
     const cases: [string[], RegExp][] = [
       [['--org', 'GM0344'], /--role is required/],
       [['--role', 'boss', '--org', 'GM0344'], /--role must be one of coordinator, liaison, auditor, admin/],
@@ -141,13 +141,13 @@ describe('npm run token (scripts/token.ts)', () => {
     });
   }, 60_000);
 
-  it('exits 2 when JWT_SECRET is too short, and prints the usage on --help', async () => {
+  it('exits 2 when AUTH_JWT_SECRET is too short, and prints the usage on --help', async () => {
     const [short, help] = await Promise.all([
-      runToken(['--role', 'liaison', '--org', '3311'], { JWT_SECRET: 'short' }),
+      runToken(['--role', 'liaison', '--org', '3311'], { AUTH_JWT_SECRET: 'short' }),
       runToken(['--help']),
     ]);
     expect(short).toMatchObject({ code: 2, stdout: '' });
-    expect(short.stderr).toMatch(/JWT_SECRET must be at least 32 bytes/);
+    expect(short.stderr).toMatch(/AUTH_JWT_SECRET must be at least 32 bytes/);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: npm run token --/);
   }, 60_000);
