@@ -69,5 +69,7 @@ function versionMatchesFileName(file: string, json: unknown): ReferenceDataProbl
 }
 
 function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  // Not `instanceof Error`: errors from another realm (a test sandbox) would fail that check.
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
 }

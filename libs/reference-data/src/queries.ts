@@ -3,7 +3,7 @@
  * safe because the data is frozen); later calls are map look-ups.
  */
 
-import { toDutchDate } from '@casusregie/domain';
+import { toDutchDate } from './from-domain';
 import type { Organisation, ReferenceData, Table, TableSession } from './types';
 import { isIsoDate } from './validation/primitives';
 
@@ -66,12 +66,11 @@ export function sessionsOn(data: ReferenceData, tableId: string, date: string): 
 /** The first session of a table on or after a day (same `date` rules as `sessionsOn`), if any. */
 export function nextSession(data: ReferenceData, tableId: string, from: string): TableSession | undefined {
   const day = dutchDay(from);
-  return requireTable(data, tableId)
-    .sessions.filter((session) => session.date >= day)
-    .reduce<TableSession | undefined>(
-      (first, s) => (first === undefined || s.date < first.date ? s : first),
-      undefined,
-    );
+  let next: TableSession | undefined;
+  for (const session of requireTable(data, tableId).sessions) {
+    if (session.date >= day && (next === undefined || session.date < next.date)) next = session;
+  }
+  return next;
 }
 
 /** The opschaaltafel a maatwerktafel escalates to, if it names one. */

@@ -4,7 +4,7 @@
  * returns a deeply frozen value.
  */
 
-import type { OrganisationKind, ServiceLevels } from '@casusregie/domain';
+import type { OrganisationKind, ServiceLevels } from './from-domain';
 
 export type { OrganisationKind, ServiceLevels };
 

@@ -30,6 +30,16 @@ export const CODE_FORMATS: Readonly<Record<OrganisationCodeName, Format>> = {
   },
 };
 
+/** How a code is named in messages, with its article ("an AGB code", "a UZOVI code"). */
+export const CODE_LABELS: Readonly<
+  Record<OrganisationCodeName, { readonly a: string; readonly noun: string }>
+> = {
+  cbs: { a: 'a', noun: 'CBS code' },
+  uzovi: { a: 'a', noun: 'UZOVI code' },
+  agb: { a: 'an', noun: 'AGB code' },
+  zorgkantoorregio: { a: 'a', noun: 'zorgkantoorregio' },
+};
+
 export interface CodeRule {
   /** Codes an organisation of this kind must have. */
   readonly required: readonly OrganisationCodeName[];

@@ -3,7 +3,7 @@
  * problem at the value's path, so a caller can go on and report everything that is wrong in one pass.
  */
 
-import { isWorkingDay } from '@casusregie/domain';
+import { isWorkingDay } from '../from-domain';
 import { Problems, childPath } from './problems';
 
 export type JsonObject = Readonly<Record<string, unknown>>;
@@ -144,9 +144,12 @@ export function expectOneOf<T extends string>(
   if (!present(obj, key, path, problems, false)) return undefined;
   const value = obj[key];
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  const expected = `expected one of ${allowed.join(', ')}`;
   problems.add(
     childPath(path, key),
-    `unknown ${what} ${typeName(value)} (expected one of ${allowed.join(', ')})`,
+    typeof value === 'string'
+      ? `unknown ${what} "${value}" (${expected})`
+      : `${expected}, got ${typeName(value)}`,
   );
   return undefined;
 }

@@ -2,7 +2,7 @@
 
 import { ORGANISATION_CODE_NAMES } from '../types';
 import type { OrganisationCodeName, OrganisationCodes, OrganisationKind } from '../types';
-import { CODE_FORMATS, CODE_RULES } from './formats';
+import { CODE_FORMATS, CODE_LABELS, CODE_RULES } from './formats';
 import { expectObject, expectString, rejectUnknownFields } from './primitives';
 import { Problems, childPath } from './problems';
 
@@ -29,12 +29,20 @@ export function validateCodes(
 
   const rule = CODE_RULES[kind];
   for (const name of rule.required) {
-    if (obj[name] === undefined) problems.add(childPath(path, name), `a ${kind} must have a ${name} code`);
+    if (obj[name] === undefined) {
+      problems.add(
+        childPath(path, name),
+        `an organisation of kind ${kind} must have ${CODE_LABELS[name].a} ${CODE_LABELS[name].noun}`,
+      );
+    }
   }
   for (const name of ORGANISATION_CODE_NAMES) {
     if (obj[name] !== undefined && !rule.allowed.includes(name)) {
       const allowed = rule.allowed.length === 0 ? 'none' : rule.allowed.join(', ');
-      problems.add(childPath(path, name), `a ${kind} cannot have a ${name} code (allowed: ${allowed})`);
+      problems.add(
+        childPath(path, name),
+        `an organisation of kind ${kind} cannot have ${CODE_LABELS[name].a} ${CODE_LABELS[name].noun} (allowed codes: ${allowed})`,
+      );
     }
   }
   return codes;

@@ -3,9 +3,9 @@
  * zorgkantoor per zorgkantoorregio, a gemeente's zorgkantoorregio has a zorgkantoor).
  */
 
-import { ORGANISATION_KINDS } from '@casusregie/domain';
+import { ORGANISATION_KINDS } from '../from-domain';
 import type { Organisation } from '../types';
-import { CODE_RULES, ORGANISATION_CODE_FORMAT } from './formats';
+import { CODE_LABELS, CODE_RULES, ORGANISATION_CODE_FORMAT } from './formats';
 import {
   checkUnique,
   expectBoolean,
@@ -29,7 +29,7 @@ export interface ValidatedOrganisations {
 export function validateOrganisations(
   items: readonly unknown[],
   path: string,
-  regionIds: ReadonlySet<string>,
+  regionIds: ReadonlySet<string> | undefined,
   problems: Problems,
 ): ValidatedOrganisations {
   if (items.length === 0) problems.add(path, 'at least one organisation is needed');
@@ -56,14 +56,14 @@ function validateOrganisation(
   obj: JsonObject,
   at: string,
   code: string | undefined,
-  regionIds: ReadonlySet<string>,
+  regionIds: ReadonlySet<string> | undefined,
   problems: Problems,
 ): Organisation | undefined {
   rejectUnknownFields(obj, ORGANISATION_FIELDS, at, problems);
   const kind = expectOneOf(obj, 'kind', at, problems, ORGANISATION_KINDS, 'organisation kind');
   const name = expectString(obj, 'name', at, problems);
   const region = expectString(obj, 'region', at, problems);
-  if (region !== undefined && !regionIds.has(region)) {
+  if (region !== undefined && regionIds && !regionIds.has(region)) {
     problems.add(childPath(at, 'region'), `unknown region "${region}" (not in $.regions)`);
   }
   const verified = expectBoolean(obj, 'verified', at, problems, true);
@@ -79,7 +79,7 @@ function validateOrganisation(
   ) {
     problems.add(
       childPath(at, 'code'),
-      `"${code}" must equal codes.${ownCode} ("${codes[ownCode]}"): a ${kind}'s code is its ${ownCode} code`,
+      `"${code}" must equal codes.${ownCode} ("${codes[ownCode]}"): the code of a ${kind} is its ${CODE_LABELS[ownCode].noun}`,
     );
   }
   if (code === undefined || kind === undefined || name === undefined || region === undefined || !codes) {

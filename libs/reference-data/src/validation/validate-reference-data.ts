@@ -50,14 +50,16 @@ function collect(input: unknown, problems: Problems): ReferenceData | undefined 
   const version = expectPositiveInteger(root, 'version', ROOT, problems, 'the version');
   const validFrom = expectIsoDate(root, 'validFrom', ROOT, problems);
 
+  // When a whole list is unreadable, references into it are not checked (that would only repeat the problem).
   const regionItems = expectArray(root, 'regions', ROOT, problems);
-  const regions = regionItems ? validateRegions(regionItems, '$.regions', problems) : [];
-  const regionIds = new Set(regions.map((region) => region.id));
+  const { regions, knownIds: regionIds } = regionItems
+    ? validateRegions(regionItems, '$.regions', problems)
+    : { regions: [], knownIds: undefined };
 
   const organisationItems = expectArray(root, 'organisations', ROOT, problems);
   const { organisations, knownCodes } = organisationItems
     ? validateOrganisations(organisationItems, '$.organisations', regionIds, problems)
-    : { organisations: [], knownCodes: new Set<string>() };
+    : { organisations: [], knownCodes: undefined };
 
   const tableItems = expectArray(root, 'tables', ROOT, problems);
   const tables = tableItems

@@ -35,8 +35,10 @@ const TABLE_FIELDS = [
 ] as const;
 
 export interface TableContext {
-  readonly regionIds: ReadonlySet<string>;
-  readonly organisationCodes: ReadonlySet<string>;
+  /** Undefined when the regions could not be read: references to them are then not checked. */
+  readonly regionIds: ReadonlySet<string> | undefined;
+  /** Undefined when the organisations could not be read. */
+  readonly organisationCodes: ReadonlySet<string> | undefined;
 }
 
 export function validateTables(
@@ -72,7 +74,7 @@ function validateTable(
   const id = expectString(obj, 'id', at, problems, ID_FORMAT);
   const name = expectString(obj, 'name', at, problems);
   const region = expectString(obj, 'region', at, problems);
-  if (region !== undefined && !context.regionIds.has(region)) {
+  if (region !== undefined && context.regionIds && !context.regionIds.has(region)) {
     problems.add(childPath(at, 'region'), `unknown region "${region}" (not in $.regions)`);
   }
   const kind = expectOneOf(obj, 'kind', at, problems, TABLE_KINDS, 'table kind');
@@ -111,7 +113,7 @@ function validateTable(
 function validateMembers(
   obj: JsonObject,
   at: string,
-  organisationCodes: ReadonlySet<string>,
+  organisationCodes: ReadonlySet<string> | undefined,
   problems: Problems,
 ): string[] | undefined {
   const items = expectArray(obj, 'memberOrganisationCodes', at, problems);
@@ -124,7 +126,7 @@ function validateMembers(
     const memberAt = childPath(path, index);
     if (typeof item !== 'string') {
       problems.add(memberAt, `expected an organisation code, got ${typeName(item)}`);
-    } else if (!organisationCodes.has(item)) {
+    } else if (organisationCodes && !organisationCodes.has(item)) {
       problems.add(memberAt, `"${item}" is not the code of an organisation in $.organisations`);
     } else if (checkUnique(seen, item, item, memberAt, problems, 'member')) {
       members.push(item);
