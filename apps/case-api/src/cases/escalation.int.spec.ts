@@ -365,6 +365,12 @@ describe('escalation endpoints over HTTP', () => {
       });
       expect(bad.status).toBe(400);
       expect(fieldsOf(bad.body)).toEqual(['note', 'reason']);
+      const blank = await call(api, 'POST', `/cases/${caseId}/escalations/${escalationId}/de-escalate`, {
+        token: coordinator,
+        body: { reason: '   ' },
+      });
+      expect(blank.status).toBe(400);
+      expect(blank.body.errors).toEqual([{ field: 'reason', messages: ['reason must not be blank'] }]);
       const badId = await call(api, 'POST', `/cases/${caseId}/escalations/-esc/de-escalate`, {
         token: coordinator,
         body: { reason: 'Opgelost.' },

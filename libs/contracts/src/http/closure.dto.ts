@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { CASE_RESULTS, type CaseResult, TEXT_MAX_LENGTH } from '@casusregie/domain';
+import { IsText } from './escalation.dto';
 
 export class CloseCaseDto {
   @ApiProperty({ enum: CASE_RESULTS, example: 'placed' })
@@ -13,8 +14,7 @@ export class CloseCaseDto {
     maxLength: TEXT_MAX_LENGTH,
   })
   @IsOptional()
-  @IsString()
-  @Length(1, TEXT_MAX_LENGTH)
+  @IsText()
   note?: string;
 }
 
@@ -24,7 +24,6 @@ export class ReopenCaseDto {
     example: 'Nieuwe crisis na ontslag; plaatsing beëindigd.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsString()
-  @Length(1, TEXT_MAX_LENGTH)
+  @IsText()
   reason!: string;
 }

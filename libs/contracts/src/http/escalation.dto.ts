@@ -28,6 +28,8 @@ import { ORGANISATION_CODE } from './registration.dto';
 /** The ids the case domain accepts for needs, offers, responsibilities...: letters, digits, `.`, `_`, `:`, `-`. */
 export const OPAQUE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 export const OPAQUE_ID_MAX_LENGTH = 128;
+/** Organisation codes (see ORGANISATION_CODE) are at most 32 characters. */
+export const ORGANISATION_CODE_MAX_LENGTH = 32;
 /** Longest list of needs or assignments one request may carry. */
 export const MAX_ITEMS = 50;
 /** Function titles of functionarissen (never a person's name). */
@@ -49,10 +51,24 @@ export function IsCalendarDate(): PropertyDecorator {
   };
 }
 
+/**
+ * Free text written by a professional: a string, not blank, at most `max` characters (the domain's limit by
+ * default). The domain also refuses text that seems to hold a BSN (422 possible-personal-data).
+ */
+export function IsText(max: number = TEXT_MAX_LENGTH): PropertyDecorator {
+  const decorators = [IsString(), Length(1, max), Matches(/\S/, { message: '$property must not be blank' })];
+  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+}
+
 /** A mandate holder or decision owner: an organisation and a function title, never a person. */
 export class FunctionarisDto {
-  @ApiProperty({ description: 'Organisation code of the functionaris.', example: 'GM0344', maxLength: 32 })
+  @ApiProperty({
+    description: 'Organisation code of the functionaris.',
+    example: 'GM0344',
+    maxLength: ORGANISATION_CODE_MAX_LENGTH,
+  })
   @IsString()
+  @MaxLength(ORGANISATION_CODE_MAX_LENGTH)
   @Matches(ORGANISATION_CODE)
   organisationCode!: string;
 
@@ -61,8 +77,7 @@ export class FunctionarisDto {
     example: 'wethouder zorg',
     maxLength: FUNCTION_TITLE_MAX_LENGTH,
   })
-  @IsString()
-  @Length(1, FUNCTION_TITLE_MAX_LENGTH)
+  @IsText(FUNCTION_TITLE_MAX_LENGTH)
   functionTitle!: string;
 }
 
@@ -85,8 +100,7 @@ export class EscalateCaseDto {
     example: 'Wie financiert de persoonlijke verzorging na ontslag uit de kliniek?',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsString()
-  @Length(1, TEXT_MAX_LENGTH)
+  @IsText()
   question!: string;
 
   // Mandate holder and decision owner are required by the domain, which refuses an escalation without them
@@ -147,14 +161,18 @@ export class DeescalateCaseDto {
     example: 'Partijen zijn het aan tafel alsnog eens geworden.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsString()
-  @Length(1, TEXT_MAX_LENGTH)
+  @IsText()
   reason!: string;
 }
 
 export class RecordAdviceDto {
-  @ApiProperty({ description: 'Organisation code of the advisor (e.g. an expert team).', example: 'GM0344' })
+  @ApiProperty({
+    description: 'Organisation code of the advisor (e.g. an expert team).',
+    example: 'GM0344',
+    maxLength: ORGANISATION_CODE_MAX_LENGTH,
+  })
   @IsString()
+  @MaxLength(ORGANISATION_CODE_MAX_LENGTH)
   @Matches(ORGANISATION_CODE)
   advisorCode!: string;
 
@@ -164,13 +182,16 @@ export class RecordAdviceDto {
     example: 'Advies: Zvw, gezien de geneeskundige context van de zorg.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsString()
-  @Length(1, TEXT_MAX_LENGTH)
+  @IsText()
   advice!: string;
 }
 
 export class BreakthroughAssignmentDto {
-  @ApiProperty({ description: 'The need (zorgfunctie) assigned.', example: 'need-pv', maxLength: 128 })
+  @ApiProperty({
+    description: 'The need (zorgfunctie) assigned.',
+    example: 'need-pv',
+    maxLength: OPAQUE_ID_MAX_LENGTH,
+  })
   @IsString()
   @MaxLength(OPAQUE_ID_MAX_LENGTH)
   @Matches(OPAQUE_ID)
@@ -180,8 +201,13 @@ export class BreakthroughAssignmentDto {
   @IsIn(LAW_DOMAINS)
   lawDomain!: LawDomain;
 
-  @ApiProperty({ description: 'Organisation code of the financier.', example: 'GM0344' })
+  @ApiProperty({
+    description: 'Organisation code of the financier.',
+    example: 'GM0344',
+    maxLength: ORGANISATION_CODE_MAX_LENGTH,
+  })
   @IsString()
+  @MaxLength(ORGANISATION_CODE_MAX_LENGTH)
   @Matches(ORGANISATION_CODE)
   financierCode!: string;
 
@@ -196,16 +222,17 @@ export class BreakthroughAssignmentDto {
     maxLength: TEXT_MAX_LENGTH,
   })
   @IsOptional()
-  @IsString()
-  @Length(1, TEXT_MAX_LENGTH)
+  @IsText()
   settlementAgreement?: string;
 
   @ApiPropertyOptional({
     description: 'Organisation code of the provider that delivers.',
     example: '73730001',
+    maxLength: ORGANISATION_CODE_MAX_LENGTH,
   })
   @IsOptional()
   @IsString()
+  @MaxLength(ORGANISATION_CODE_MAX_LENGTH)
   @Matches(ORGANISATION_CODE)
   deliveredByCode?: string;
 }
@@ -216,8 +243,7 @@ export class DecideBreakthroughDto {
     example: 'De gemeente financiert voorlopig; verrekening na het oordeel van het Zorginstituut.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsString()
-  @Length(1, TEXT_MAX_LENGTH)
+  @IsText()
   summary!: string;
 
   @ApiProperty({
@@ -254,8 +280,13 @@ export class DefinitiveFinancierDto {
   @IsIn(LAW_DOMAINS)
   lawDomain!: LawDomain;
 
-  @ApiProperty({ description: 'Organisation code of the definitive financier.', example: '3311' })
+  @ApiProperty({
+    description: 'Organisation code of the definitive financier.',
+    example: '3311',
+    maxLength: ORGANISATION_CODE_MAX_LENGTH,
+  })
   @IsString()
+  @MaxLength(ORGANISATION_CODE_MAX_LENGTH)
   @Matches(ORGANISATION_CODE)
   financierCode!: string;
 }
@@ -285,7 +316,6 @@ export class SettleProvisionalFinancingDto {
     example: 'Verrekend na het oordeel van het Zorginstituut.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsString()
-  @Length(1, TEXT_MAX_LENGTH)
+  @IsText()
   note!: string;
 }

@@ -1,14 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { OFFER_REFUSAL_REASONS, type OfferRefusalReason, TEXT_MAX_LENGTH } from '@casusregie/domain';
-import { IsCalendarDate, OPAQUE_ID, OPAQUE_ID_MAX_LENGTH } from './escalation.dto';
+import {
+  IsCalendarDate,
+  IsText,
+  OPAQUE_ID,
+  OPAQUE_ID_MAX_LENGTH,
+  ORGANISATION_CODE_MAX_LENGTH,
+} from './escalation.dto';
 import { ORGANISATION_CODE } from './registration.dto';
 
 export class RequestOfferDto {
   @ApiProperty({
     description: 'The need (zorgfunctie) the offer is for.',
     example: 'need-pv',
-    maxLength: 128,
+    maxLength: OPAQUE_ID_MAX_LENGTH,
   })
   @IsString()
   @MaxLength(OPAQUE_ID_MAX_LENGTH)
@@ -18,8 +24,10 @@ export class RequestOfferDto {
   @ApiProperty({
     description: 'AGB code of the provider (an aanbieder) asked for an offer.',
     example: '73730001',
+    maxLength: ORGANISATION_CODE_MAX_LENGTH,
   })
   @IsString()
+  @MaxLength(ORGANISATION_CODE_MAX_LENGTH)
   @Matches(ORGANISATION_CODE)
   providerCode!: string;
 
@@ -29,8 +37,7 @@ export class RequestOfferDto {
     maxLength: TEXT_MAX_LENGTH,
   })
   @IsOptional()
-  @IsString()
-  @Length(1, TEXT_MAX_LENGTH)
+  @IsText()
   question?: string;
 }
 
@@ -44,8 +51,7 @@ export class RefuseOfferDto {
     example: 'Wachtlijst van zes maanden; geen crisisplek beschikbaar.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsString()
-  @Length(1, TEXT_MAX_LENGTH)
+  @IsText()
   explanation!: string;
 }
 
@@ -83,7 +89,6 @@ export class EndPlacementDto {
     example: 'Doorgestroomd naar beschermd wonen.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsString()
-  @Length(1, TEXT_MAX_LENGTH)
+  @IsText()
   reason!: string;
 }
