@@ -52,8 +52,8 @@ const PROPOSAL_EXAMPLE = {
   basis: 'table-agreement',
   takesEffect: 'immediately',
   wegwijzer: {
-    ruleIds: ['G-PV-WMO'],
-    ruleTableVersion: '2026.1',
+    ruleIds: ['T4-WMO'],
+    ruleTableVersion: '1.0.0',
     suggestedLawDomain: 'Wmo',
     suggestedFinancierKind: 'gemeente',
     verdict: 'suggested',

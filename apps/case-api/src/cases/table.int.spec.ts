@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { containsBsn } from '@casusregie/domain';
 import { call, startTestApi, testToken, type TestApi } from '../../test-support/test-api';
 
 const coordinator = testToken({ role: 'coordinator', org: 'GM0344', tables: ['mwt-utrecht'] });
@@ -436,5 +438,102 @@ describe('the table over HTTP: agenda, discussion, actions', () => {
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('action-already-done');
     });
+  });
+});
+
+/** The OpenAPI operations of this group (table, responsibility, statutory, transition). */
+const GROUP_A_OPERATIONS: ReadonlyArray<readonly [string, string]> = [
+  ['post', '/cases/{caseId}/agenda'],
+  ['post', '/cases/{caseId}/discussions'],
+  ['post', '/cases/{caseId}/actions/{actionId}/complete'],
+  ['post', '/cases/{caseId}/needs/{needId}/responsibilities'],
+  ['post', '/cases/{caseId}/needs/{needId}/responsibility-requests'],
+  ['post', '/cases/{caseId}/needs/{needId}/responsibility-requests/{requestId}/accept'],
+  ['post', '/cases/{caseId}/needs/{needId}/responsibility-requests/{requestId}/reject'],
+  ['post', '/cases/{caseId}/needs/{needId}/responsibilities/{responsibilityId}/end'],
+  ['post', '/cases/{caseId}/statutory-applications'],
+  ['post', '/cases/{caseId}/statutory-applications/{applicationId}/decision'],
+  ['post', '/cases/{caseId}/transition-plan'],
+  ['post', '/cases/{caseId}/eighteenth-birthday'],
+];
+
+interface Operation {
+  readonly summary?: string;
+  readonly security?: unknown;
+  readonly parameters: Array<{ readonly in: string; readonly name: string }>;
+  readonly requestBody?: { readonly content: Record<string, { readonly schema: Schema }> };
+  readonly responses: Record<string, { readonly content: Record<string, { readonly schema: Schema }> }>;
+}
+
+interface Schema {
+  readonly $ref?: string;
+  readonly example?: unknown;
+  readonly properties?: Record<string, Schema>;
+  readonly items?: Schema & { readonly oneOf?: Schema[] };
+}
+
+describe('OpenAPI of the table, responsibility, statutory and transition endpoints', () => {
+  it('documents each with a summary, the command headers, an example answer, and request examples without personal data', async () => {
+    const api = await startTestApi();
+    try {
+      const document = SwaggerModule.createDocument(api.app, new DocumentBuilder().addBearerAuth().build());
+      const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+      const bodies = new Set<string>();
+      const collect = (schema: Schema | undefined): void => {
+        const refs = [schema?.$ref, schema?.items?.$ref, ...(schema?.items?.oneOf ?? []).map((s) => s.$ref)];
+        for (const ref of refs) {
+          const name = ref?.split('/').at(-1);
+          if (!name || bodies.has(name)) continue;
+          bodies.add(name);
+          Object.values(schemas[name].properties ?? {}).forEach(collect);
+        }
+      };
+      for (const [method, path] of GROUP_A_OPERATIONS) {
+        const operation = (document.paths[path] as unknown as Record<string, Operation> | undefined)?.[
+          method
+        ];
+        expect(operation).toBeDefined();
+        expect(operation!.summary).toEqual(expect.any(String));
+        expect(operation!.security).toEqual([{ bearer: [] }]);
+        const headers = operation!.parameters.filter((p) => p.in === 'header').map((p) => p.name);
+        expect(headers).toEqual(expect.arrayContaining(['If-Match', 'Idempotency-Key']));
+        expect(operation!.responses['200'].content['application/json'].schema.example).toMatchObject({
+          version: expect.any(Number),
+          position: expect.any(Number),
+        });
+        collect(operation!.requestBody?.content['application/json'].schema);
+      }
+      expect([...bodies].sort()).toEqual([
+        'ActionInputDto',
+        'AgreementInputDto',
+        'EndResponsibilityDto',
+        'EndingRouteDto',
+        'NeedChangedDto',
+        'NeedEndedDto',
+        'NeedIdentifiedDto',
+        'ProposeResponsibilityDto',
+        'PutOnAgendaDto',
+        'RecordDiscussionDto',
+        'RecordStatutoryApplicationDto',
+        'RecordStatutoryDecisionDto',
+        'RecordTransitionPlanDto',
+        'RejectResponsibilityDto',
+        'RequestFinancierDto',
+        'SuccessorRouteDto',
+        'VerlengdeJeugdhulpRouteDto',
+        'WegwijzerContextDto',
+      ]);
+      for (const name of bodies) {
+        for (const [property, schema] of Object.entries(schemas[name].properties ?? {})) {
+          const documented = schema.example !== undefined || schema.$ref !== undefined || schema.items?.$ref;
+          expect([name, property, Boolean(documented)]).toEqual([name, property, true]);
+        }
+      }
+      const examples = JSON.stringify([...bodies].map((name) => schemas[name]));
+      expect(containsBsn(examples)).toBe(false);
+      expect(examples).not.toMatch(/birthDate|geboortedatum|bsn/i);
+    } finally {
+      await api.close();
+    }
   });
 });

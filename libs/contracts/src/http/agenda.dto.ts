@@ -85,7 +85,7 @@ export class ActionInputDto {
   @IsFreeText()
   description!: string;
 
-  @ApiProperty({ description: 'Organisation that owns the action.', example: '3311' })
+  @ApiProperty({ description: 'Organisation that owns the action.', example: '3311', maxLength: 32 })
   @IsString()
   @Matches(ORGANISATION_CODE)
   ownerOrganisationCode!: string;
@@ -111,7 +111,7 @@ export class NeedIdentifiedDto {
 }
 
 export class NeedChangedDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '9d7f4e2a-8b6c-4f3d-a7e9-b200e5c3b1a5' })
   @IsUUID()
   needId!: string;
 
@@ -119,7 +119,7 @@ export class NeedChangedDto {
   @IsIn(NEED_CATEGORIES)
   category!: NeedCategory;
 
-  @ApiPropertyOptional({ enum: JEUGDHULP_KADERS })
+  @ApiPropertyOptional({ enum: JEUGDHULP_KADERS, example: 'pleegzorg' })
   @IsOptional()
   @IsIn(JEUGDHULP_KADERS)
   jeugdhulpKader?: JeugdhulpKader;
@@ -130,7 +130,7 @@ export class NeedChangedDto {
 }
 
 export class NeedEndedDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '9d7f4e2a-8b6c-4f3d-a7e9-b200e5c3b1a5' })
   @IsUUID()
   needId!: string;
 

@@ -72,27 +72,41 @@ export class WegwijzerContextDto {
   @IsBoolean()
   blijvend?: boolean;
 
-  @ApiPropertyOptional({ description: 'Meets the criteria for intensieve kindzorg (IKZ).' })
+  @ApiPropertyOptional({ description: 'Meets the criteria for intensieve kindzorg (IKZ).', example: false })
   @IsOptional()
   @IsBoolean()
   ikz?: boolean;
 
-  @ApiPropertyOptional({ description: 'Verpleging under direct aansturing of a medisch specialist.' })
+  @ApiPropertyOptional({
+    description: 'Verpleging under direct aansturing of a medisch specialist.',
+    example: false,
+  })
   @IsOptional()
   @IsBoolean()
   medischSpecialistAansturing?: boolean;
 
-  @ApiPropertyOptional({ description: 'The (Wlz-)instelling the client lives in provides behandeling.' })
+  @ApiPropertyOptional({
+    description: 'The (Wlz-)instelling the client lives in provides behandeling.',
+    example: false,
+  })
   @IsOptional()
   @IsBoolean()
   instellingMetBehandeling?: boolean;
 
-  @ApiPropertyOptional({ enum: VERVOER_PURPOSES, description: 'Only for need `vervoer`.' })
+  @ApiPropertyOptional({
+    enum: VERVOER_PURPOSES,
+    description: 'Only for need `vervoer`.',
+    example: 'medisch',
+  })
   @IsOptional()
   @IsIn(VERVOER_PURPOSES)
   vervoerPurpose?: VervoerPurpose;
 
-  @ApiPropertyOptional({ enum: HULPMIDDEL_TYPES, description: 'Only for need `hulpmiddel`.' })
+  @ApiPropertyOptional({
+    enum: HULPMIDDEL_TYPES,
+    description: 'Only for need `hulpmiddel`.',
+    example: 'mobiliteit',
+  })
   @IsOptional()
   @IsIn(HULPMIDDEL_TYPES)
   hulpmiddelType?: HulpmiddelType;
@@ -113,7 +127,7 @@ export class ProposeResponsibilityDto {
   @IsIn(LAW_DOMAINS)
   lawDomain!: LawDomain;
 
-  @ApiProperty({ description: 'Organisation code of the financier.', example: '3311' })
+  @ApiProperty({ description: 'Organisation code of the financier.', example: '3311', maxLength: 32 })
   @IsString()
   @Matches(ORGANISATION_CODE)
   financierCode!: string;
@@ -136,7 +150,11 @@ export class ProposeResponsibilityDto {
 
 /** Asks the financier of a proposal to accept it; its liaison answers by the service level. */
 export class RequestFinancierDto {
-  @ApiProperty({ description: 'The proposed responsibility the financier is asked about.', format: 'uuid' })
+  @ApiProperty({
+    description: 'The proposed responsibility the financier is asked about.',
+    format: 'uuid',
+    example: '1c3e5a7b-9d0f-4b2c-8e4a-6c8e0a2c4e6a',
+  })
   @IsUUID()
   responsibilityId!: string;
 

@@ -11,18 +11,23 @@ import { ORGANISATION_CODE } from './registration.dto';
 
 /** A Wmo melding or aanvraag, or a CIZ aanvraag, whose statutory decision term the case tracks. */
 export class RecordStatutoryApplicationDto {
-  @ApiProperty({ enum: STATUTORY_APPLICATION_KINDS, example: 'ciz-aanvraag' })
+  @ApiProperty({ enum: STATUTORY_APPLICATION_KINDS, example: 'wmo-aanvraag' })
   @IsIn(STATUTORY_APPLICATION_KINDS)
   kind!: StatutoryApplicationKind;
 
-  @ApiPropertyOptional({ description: 'The need the application is for.', format: 'uuid' })
+  @ApiPropertyOptional({
+    description: 'The need the application is for.',
+    format: 'uuid',
+    example: '9d7f4e2a-8b6c-4f3d-a7e9-b200e5c3b1a5',
+  })
   @IsOptional()
   @IsUUID()
   needId?: string;
 
   @ApiProperty({
     description: 'Organisation that must decide: the gemeente (Wmo) or the CIZ (Wlz).',
-    example: 'CIZ',
+    example: 'GM0344',
+    maxLength: 32,
   })
   @IsString()
   @Matches(ORGANISATION_CODE)

@@ -32,7 +32,7 @@ export class TransitionRouteDto {
   @IsIn(TRANSITION_ROUTES)
   route!: TransitionRouteKind;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '9d7f4e2a-8b6c-4f3d-a7e9-b200e5c3b1a5' })
   @IsUUID()
   needId!: string;
 }
@@ -47,7 +47,11 @@ export class SuccessorRouteDto extends TransitionRouteDto {
   @IsIn(LAW_DOMAINS)
   lawDomain!: LawDomain;
 
-  @ApiProperty({ description: 'Organisation code of the successor financier.', example: 'GM0344' })
+  @ApiProperty({
+    description: 'Organisation code of the successor financier.',
+    example: 'GM0344',
+    maxLength: 32,
+  })
   @IsString()
   @Matches(ORGANISATION_CODE)
   financierCode!: string;
@@ -60,6 +64,7 @@ export class SuccessorRouteDto extends TransitionRouteDto {
 
   @ApiPropertyOptional({
     description: 'Why the plan deviates from the wegwijzer, when it does.',
+    example: 'Jongere woont in een instelling met behandeling; Zvw past beter dan de Wlz.',
     maxLength: TEXT_MAX_LENGTH,
   })
   @IsOptional()
