@@ -43,7 +43,8 @@ import {
 /** A proposal as recorded: domain, financier, basis, the wegwijzer's advice and whether it deviates from it. */
 export type RecordedProposal = ResponsibilityProposed['data'];
 
-const PROPOSAL_EXAMPLE = {
+export const PROPOSAL_EXAMPLE = {
+  caseId: '3b0f1c8e-7a2d-4e59-9c1b-5d8e2f6a4b70',
   needId: '9d7f4e2a-8b6c-4f3d-a7e9-b200e5c3b1a5',
   responsibilityId: '1c3e5a7b-9d0f-4b2c-8e4a-6c8e0a2c4e6a',
   lawDomain: 'Zvw',
@@ -64,6 +65,7 @@ const PROPOSAL_EXAMPLE = {
   },
   deviation: true,
   deviationReason: 'Medische context na ziekenhuisopname: wijkverpleging via de Zvw.',
+  occurredAt: '2026-03-05T10:15:00.000Z',
 };
 
 /** The ResponsibilityProposed events a command appended, read back from the store (also for a replayed answer). */

@@ -421,7 +421,12 @@ describe('responsibility over HTTP: propose, request, accept, reject, end', () =
       expect(stored.map((e) => e.type)).not.toContain('casus.ResponsibilityRejected.v2');
     });
 
-    it('answers 404 for an unknown request and for a request of another need', async () => {
+    it('answers 404 for an unknown case, an unknown request and a request of another need', async () => {
+      const unknownCase = await call(api, 'POST', answer(randomUUID(), pv, requestId, 'accept'), {
+        token: zilverenKruis,
+      });
+      expect(unknownCase.status).toBe(404);
+      expect(unknownCase.body.code).toBe('case-not-registered');
       const unknown = await call(api, 'POST', answer(caseId, pv, randomUUID(), 'accept'), {
         token: zilverenKruis,
       });

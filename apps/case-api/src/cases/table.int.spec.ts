@@ -381,9 +381,14 @@ describe('the table over HTTP: agenda, discussion, actions', () => {
       expect(second.body).toEqual(first.body);
       expect(await api.store.headPosition()).toBe(head);
       const needs = (await streamOf(api, caseId)).filter((e) => e.type === 'casus.NeedIdentified.v1');
-      expect(needs.map((e) => (e.data as { needId: string }).needId)).toEqual(
-        (first.body.ids as { needIds: string[] }).needIds,
-      );
+      const needIds = (first.body.ids as { needIds: string[] }).needIds;
+      expect(needs.map((e) => (e.data as { needId: string }).needId)).toEqual(needIds);
+      // Ids derived from the key are UUIDs like any other: usable in the paths that name them.
+      const proposed = await call(api, 'POST', `/cases/${caseId}/needs/${needIds[0]}/responsibilities`, {
+        token: coordinator,
+        body: { lawDomain: 'Wmo', financierCode: 'GM0344', context: { wlzIndication: false } },
+      });
+      expect(proposed.status).toBe(200);
     });
   });
 

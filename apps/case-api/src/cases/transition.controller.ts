@@ -17,7 +17,12 @@ import type { CommandResponse } from '../commands/command-response';
 import { CaseVersionEtagInterceptor } from '../commands/etag.interceptor';
 import { coordinatorOfItsTable } from './case-access';
 import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from './organisation-directory';
-import { type RecordedProposal, proposalContext, proposalsIn } from './responsibility.controller';
+import {
+  PROPOSAL_EXAMPLE,
+  type RecordedProposal,
+  proposalContext,
+  proposalsIn,
+} from './responsibility.controller';
 import {
   ApiCaseCommand,
   type CommandResponseWithIds,
@@ -56,7 +61,21 @@ export class TransitionController {
     ids: {
       responsibilityIds: { '6f1c2a9e-2d4b-4c1e-9a53-0b8f1e7d2c11': '8a0c2e4a-6c8e-4a2c-9e6a-8c0e2a4c6e8a' },
     },
-    extra: { proposals: [] },
+    extra: {
+      proposals: [
+        {
+          ...PROPOSAL_EXAMPLE,
+          lawDomain: 'Wmo',
+          financierOrganisationId: 'GM0344',
+          financierKind: 'gemeente',
+          basis: 'statutory-handover',
+          takesEffect: 'at-18th-birthday',
+          wegwijzer: { ...PROPOSAL_EXAMPLE.wegwijzer, ruleIds: ['T3'], evaluatedOn: '2026-06-15' },
+          deviation: false,
+          deviationReason: null,
+        },
+      ],
+    },
   })
   async recordPlan(
     @Param('caseId', uuidParam('caseId')) caseId: string,
