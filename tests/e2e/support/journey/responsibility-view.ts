@@ -1,0 +1,137 @@
+import { type Caller, type JourneyClient, coordinatorUtrecht } from './http';
+
+/** GET /cases/{id}/responsibility and /responsibility/steps, as they answer over HTTP. */
+export interface EventRefView {
+  readonly eventId: string;
+  readonly position: number;
+  readonly type: string;
+  readonly recordedAt: string;
+}
+
+export interface ResponsibilityEntryView {
+  readonly responsibilityId: string;
+  readonly lawDomain: string;
+  readonly financierOrganisationId: string;
+  readonly status: string;
+  readonly basis: string;
+  readonly takesEffect: string;
+  readonly holding: boolean;
+  readonly setBy: EventRefView;
+}
+
+export interface NeedView {
+  readonly needId: string;
+  readonly category: string;
+  readonly needStatus: 'open' | 'ended';
+  readonly current: ResponsibilityEntryView | null;
+  readonly responsibilities: readonly ResponsibilityEntryView[];
+}
+
+export interface GapView {
+  readonly needId: string;
+  readonly category: string;
+  readonly since: EventRefView;
+}
+
+export interface SnapshotView {
+  readonly caseId?: string;
+  readonly after: EventRefView | null;
+  readonly needs: readonly NeedView[];
+  readonly gaps: readonly GapView[];
+}
+
+export interface StepsView {
+  readonly caseId: string;
+  readonly steps: readonly SnapshotView[];
+}
+
+/** `Zvw 3311 accepted`: a responsibility in one line, so that a whole case compares readably. */
+export function line(entry: ResponsibilityEntryView | null | undefined): string | null {
+  return entry ? `${entry.lawDomain} ${entry.financierOrganisationId} ${entry.status}` : null;
+}
+
+/**
+ * Per need (by the label the journey gave it): who holds it (null for nobody), the responsibility that answers
+ * "who is responsible" now, and whether the view lists the need as a gap.
+ */
+export interface NeedSummary {
+  readonly holder: string | null;
+  readonly current: string | null;
+  readonly gap: boolean;
+}
+
+export function summarise(
+  snapshot: SnapshotView,
+  labels: Readonly<Record<string, string>>,
+): Record<string, NeedSummary> {
+  const gaps = new Set(snapshot.gaps.map((g) => g.needId));
+  const summary: Record<string, NeedSummary> = {};
+  for (const [label, needId] of Object.entries(labels)) {
+    const need = snapshot.needs.find((n) => n.needId === needId);
+    if (!need) throw new Error(`The responsibility view has no need ${label} (${needId})`);
+    summary[label] = {
+      holder: line(need.responsibilities.find((r) => r.holding)),
+      current: line(need.current),
+      gap: gaps.has(needId),
+    };
+  }
+  return summary;
+}
+
+export function needOf(snapshot: SnapshotView, needId: string): NeedView {
+  const need = snapshot.needs.find((n) => n.needId === needId);
+  if (!need) throw new Error(`The responsibility view has no need ${needId}`);
+  return need;
+}
+
+export function gapOf(snapshot: SnapshotView, needId: string): GapView | undefined {
+  return snapshot.gaps.find((g) => g.needId === needId);
+}
+
+/** Reads the responsibility of a case now, or at a position / date / instant. */
+export function responsibility(
+  client: JourneyClient,
+  caseId: string,
+  at?: string | number,
+  caller: Caller = coordinatorUtrecht,
+): Promise<SnapshotView> {
+  const query = at === undefined ? '' : `?at=${encodeURIComponent(String(at))}`;
+  return client.read<SnapshotView>(caller, `/cases/${caseId}/responsibility${query}`);
+}
+
+export async function steps(
+  client: JourneyClient,
+  caseId: string,
+  caller: Caller = coordinatorUtrecht,
+): Promise<readonly SnapshotView[]> {
+  return (await client.read<StepsView>(caller, `/cases/${caseId}/responsibility/steps`)).steps;
+}
+
+/**
+ * The checks every journey makes after a step: the steps view has one snapshot per event of the case (its
+ * length is the case version the command answered), the last step is the view "now", ends with the command's
+ * last event, and the view at the command's global position is that same snapshot.
+ */
+export async function checkedView(
+  client: JourneyClient,
+  answer: { caseId: string; version: number; position: number },
+): Promise<SnapshotView> {
+  const all = await steps(client, answer.caseId);
+  const now = await responsibility(client, answer.caseId);
+  const atPosition = await responsibility(client, answer.caseId, answer.position);
+  const last = all[all.length - 1];
+  const problems: string[] = [];
+  if (all.length !== answer.version) problems.push(`${all.length} steps for version ${answer.version}`);
+  if (last?.after?.position !== answer.position) {
+    problems.push(`last step after position ${last?.after?.position}, command at ${answer.position}`);
+  }
+  const { caseId: _now, ...nowView } = now;
+  const { caseId: _at, ...atView } = atPosition;
+  if (JSON.stringify(nowView) !== JSON.stringify(last))
+    problems.push('the view now differs from the last step');
+  if (JSON.stringify(atView) !== JSON.stringify(last)) {
+    problems.push(`the view at position ${answer.position} differs from the last step`);
+  }
+  if (problems.length > 0) throw new Error(`Responsibility views disagree: ${problems.join('; ')}`);
+  return now;
+}
