@@ -12,7 +12,7 @@ import type { RequestPrincipal } from '../src/auth/request-principal';
 import { CaseApiModule } from '../src/case-api.module';
 import type { OrganisationDirectory } from '../src/cases/organisation-directory';
 import { ManualClock } from '../src/platform/clock';
-import { BODY_LIMIT_BYTES, configureHttp } from '../src/platform/configure-http';
+import { FASTIFY_OPTIONS, configureHttp } from '../src/platform/configure-http';
 
 /**
  * A case API on an in-memory event store with a manual clock, for controller-level tests. Tokens here are
@@ -98,7 +98,7 @@ export async function startTestApi(start = '2026-03-02T09:00:00.000Z'): Promise<
 
   const app = await NestFactory.create<NestFastifyApplication>(
     TestAppModule,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+    new FastifyAdapter(FASTIFY_OPTIONS),
     { logger: false },
   );
   configureHttp(app);

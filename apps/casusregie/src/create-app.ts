@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
-import { BODY_LIMIT_BYTES, configureHttp } from '../../case-api/src/platform/configure-http';
+import { FASTIFY_OPTIONS, configureHttp } from '../../case-api/src/platform/configure-http';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { CORRELATION_HEADER, correlationIdOf } from './logging/correlation-id';
 import { PinoNestLogger } from './logging/logger';
@@ -15,7 +15,7 @@ export async function createApp(
     disableRequestLogging: options.logger.level === 'silent',
     requestIdHeader: false,
     genReqId: correlationIdOf,
-    bodyLimit: BODY_LIMIT_BYTES,
+    ...FASTIFY_OPTIONS,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(options), adapter, {
     logger: new PinoNestLogger(options.logger),

@@ -79,12 +79,20 @@ describe('deadline endpoints over HTTP', () => {
       const { caseId, deadlineId } = await triagedCase(api);
       const path = `/cases/${caseId}/deadlines/${encoded(deadlineId)}`;
       const notSuspended = await call(api, 'POST', `${path}/resume`, { token: coordinator });
-      expect([notSuspended.status, notSuspended.body.code]).toEqual([409, 'deadline-refused']);
+      expect([notSuspended.status, notSuspended.body.code, notSuspended.body.rule]).toEqual([
+        409,
+        'deadline-refused',
+        'deadline.not-suspended',
+      ]);
       expect((await call(api, 'POST', `${path}/suspend`, { token: coordinator, body: SUSPEND })).status).toBe(
         200,
       );
       const twice = await call(api, 'POST', `${path}/suspend`, { token: coordinator, body: SUSPEND });
-      expect([twice.status, twice.body.code]).toEqual([409, 'deadline-refused']);
+      expect([twice.status, twice.body.code, twice.body.rule]).toEqual([
+        409,
+        'deadline-refused',
+        'deadline.already-suspended',
+      ]);
     });
 
     it('refuses bad input, a body on resume and a malformed deadline id with 400, and stores nothing', async () => {

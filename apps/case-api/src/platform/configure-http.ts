@@ -8,3 +8,6 @@ export function configureHttp(app: NestFastifyApplication): void {
 
 /** Largest request body accepted (Fastify answers 413 above it). */
 export const BODY_LIMIT_BYTES = 256 * 1024;
+
+/** Fastify options every host uses (its default path-parameter limit of 100 characters is too tight for ids). */
+export const FASTIFY_OPTIONS = { bodyLimit: BODY_LIMIT_BYTES, maxParamLength: 500 } as const;

@@ -30,7 +30,11 @@ function isFastifyClientError(error: unknown): error is FastifyClientError {
 export function mapErrorToProblem(error: unknown): ProblemDetails {
   if (error instanceof ProblemError) return error.problem;
   if (isCaseError(error)) {
-    return problem(CASE_ERROR_STATUS[error.kind], { code: error.code, detail: error.message });
+    return problem(CASE_ERROR_STATUS[error.kind], {
+      code: error.code,
+      detail: error.message,
+      ...(error.detail ? { rule: error.detail } : {}),
+    });
   }
   if (error instanceof ConcurrencyError) {
     return problem(409, {

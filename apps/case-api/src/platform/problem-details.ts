@@ -7,6 +7,8 @@ export interface ProblemDetails {
   readonly instance?: string;
   /** Machine-readable code, e.g. a domain error code such as `escalation-without-decision-owner`. */
   readonly code?: string;
+  /** The underlying rule's code when a domain refusal comes from one, e.g. `deadline.already-extended`. */
+  readonly rule?: string;
   /** For validation failures: every bad field with what is wrong with it. */
   readonly errors?: readonly FieldError[];
   readonly correlationId?: string;

@@ -13,6 +13,7 @@ import { hasHoldingStatus, isActive, isFinal, isHolding } from '../holding';
 import type { CaseState, NeedRecord, ResponsibilityState } from '../state';
 import { toDutchDate } from '../time';
 import { requireRegistered } from './guards';
+import { own } from '../own';
 
 /** Why Jeugdwet help for a need ends at 18 (research §1.2); other jeugdhulp ends because a jeugdige is under 18. */
 const GROUND_BY_CATEGORY: Partial<Record<NeedCategory, BirthdayGround>> = {
@@ -65,7 +66,7 @@ function outcomeFor(state: CaseState, need: NeedRecord): NeedOutcome {
   const claims = state.responsibilities.filter((r) => r.needId === need.needId);
   const current = claims.filter((r) => r.takesEffect === 'immediately' && isActive(r));
   const planned = claims.filter((r) => r.takesEffect === 'at-18th-birthday' && !isFinal(r));
-  const route = state.transitionRoutes[need.needId];
+  const route = own(state.transitionRoutes, need.needId);
   const hadHolder = current.some(isHolding);
 
   if (route?.route === 'ending') {

@@ -7,10 +7,11 @@ import type { CaseState } from '../state';
 import { requireDate, requireText } from '../validation';
 import { underDeadlineRules } from './deadline-rules';
 import { requireNotClosed } from './guards';
+import { own } from '../own';
 
 function requireDeadline(state: CaseState, deadlineId: string): Deadline {
   requireNotClosed(state);
-  const deadline = state.deadlines[deadlineId];
+  const deadline = own(state.deadlines, deadlineId);
   if (!deadline) refuse('deadline-not-found', `The case has no deadline ${deadlineId}.`);
   return deadline;
 }

@@ -16,10 +16,11 @@ import {
   requireOpenNeed,
   requireUnique,
 } from './guards';
+import { own } from '../own';
 
 /** The ladder is climbed one level at a time: opschaaltafel, bestuurlijk overleg, Landelijk Maatwerkloket. */
 function requireNextLevel(state: CaseState, level: EscalationLevel): string | null {
-  const open = state.openEscalationId ? state.escalations[state.openEscalationId] : null;
+  const open = state.openEscalationId ? own(state.escalations, state.openEscalationId) : null;
   const current = open ? ESCALATION_LEVELS.indexOf(open.level) : -1;
   if (open && current === ESCALATION_LEVELS.length - 1) {
     refuse('highest-level-reached', 'The case is already at the Landelijk Maatwerkloket, the last level.');
@@ -45,7 +46,7 @@ export function escalateCase(command: EscalateCase, state: CaseState): CaseEvent
     refuse('not-discussed-at-table', 'A case is escalated only after the maatwerktafel discussed it.');
   }
   const escalationId = requireId(d.escalationId, 'The escalation id');
-  requireNewId(state.escalations[escalationId] !== undefined, escalationId, 'escalation');
+  requireNewId(own(state.escalations, escalationId) !== undefined, escalationId, 'escalation');
   const level = requireOneOf(d.level, ESCALATION_LEVELS, 'The escalation level');
   const reason = requireOneOf(d.reason, ESCALATION_REASONS, 'The escalation reason');
   const question = requireText(d.question, 'The question to the escalation level');

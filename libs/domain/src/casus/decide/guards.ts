@@ -5,6 +5,7 @@ import type { PartyJoined } from '../events/registration';
 import type { CaseState, EscalationRecord, NeedRecord, ResponsibilityState } from '../state';
 import type { Functionaris, OrganisationRef } from '../types';
 import { requireId, requireOneOf, requireText } from '../validation';
+import { own } from '../own';
 
 export function requireRegistered(state: CaseState): void {
   if (state.status === 'none')
@@ -43,7 +44,7 @@ export function requireResponsibility(state: CaseState, responsibilityId: string
 }
 
 export function requireEscalation(state: CaseState, escalationId: string): EscalationRecord {
-  const escalation = state.escalations[escalationId];
+  const escalation = own(state.escalations, escalationId);
   if (!escalation) refuse('escalation-not-found', `The case has no escalation ${escalationId}.`);
   return escalation;
 }
@@ -106,7 +107,7 @@ export function joinIfNew(
   role: PartyRole,
   at: string,
 ): PartyJoined[] {
-  const existing = state.parties[party.organisationId];
+  const existing = own(state.parties, party.organisationId);
   if (existing?.roles.includes(role)) return [];
   return [{ type: 'casus.PartyJoined.v1', data: { caseId: state.caseId!, party, role, occurredAt: at } }];
 }

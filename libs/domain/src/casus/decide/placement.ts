@@ -13,13 +13,14 @@ import type { CommandMetadata } from '../../vocabulary';
 import type { CaseState, OfferRecord } from '../state';
 import { optionalText, requireDate, requireId, requireOneOf, requireText } from '../validation';
 import { joinIfNew, requireAtTable, requireNewId, requireOpenNeed, requireOrganisation } from './guards';
+import { own } from '../own';
 
 export function requestOffer(command: RequestOffer, state: CaseState): CaseEvent[] {
   requireAtTable(state);
   const d = command.data;
   const at = command.metadata.now;
   const offerId = requireId(d.offerId, 'The offer id');
-  requireNewId(state.offers[offerId] !== undefined, offerId, 'offer');
+  requireNewId(own(state.offers, offerId) !== undefined, offerId, 'offer');
   const need = requireOpenNeed(state, d.needId);
   const provider = requireOrganisation(d.provider, 'provider');
   if (provider.kind !== 'aanbieder')
@@ -45,7 +46,7 @@ function requireOpenOfferForProvider(
   offerId: string,
   metadata: CommandMetadata,
 ): OfferRecord {
-  const offer = state.offers[offerId];
+  const offer = own(state.offers, offerId);
   if (!offer) refuse('offer-not-found', `The case has no offer request ${offerId}.`);
   if (offer.status !== 'requested')
     refuse('offer-not-open', `The offer request ${offerId} is already ${offer.status}.`);
@@ -96,8 +97,8 @@ export function startPlacement(command: StartPlacement, state: CaseState): CaseE
   requireAtTable(state);
   const d = command.data;
   const placementId = requireId(d.placementId, 'The placement id');
-  requireNewId(state.placements[placementId] !== undefined, placementId, 'placement');
-  const offer = state.offers[d.offerId];
+  requireNewId(own(state.placements, placementId) !== undefined, placementId, 'placement');
+  const offer = own(state.offers, d.offerId);
   if (!offer) refuse('offer-not-found', `The case has no offer request ${d.offerId}.`);
   if (offer.status === 'placed')
     refuse('offer-already-placed', `The offer ${d.offerId} already led to a placement.`);
@@ -137,7 +138,7 @@ export function startPlacement(command: StartPlacement, state: CaseState): CaseE
 export function endPlacement(command: EndPlacement, state: CaseState): CaseEvent[] {
   requireAtTable(state);
   const d = command.data;
-  const placement = state.placements[d.placementId];
+  const placement = own(state.placements, d.placementId);
   if (!placement) refuse('placement-not-found', `The case has no placement ${d.placementId}.`);
   if (placement.endDate !== null)
     refuse('placement-already-ended', `Placement ${d.placementId} has already ended.`);

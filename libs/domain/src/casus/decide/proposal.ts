@@ -15,6 +15,7 @@ import {
   requireOrganisation,
 } from './guards';
 import { toDutchDate } from '../time';
+import { own } from '../own';
 
 export interface ProposalInput {
   readonly need: NeedRecord;
@@ -38,7 +39,7 @@ export function requireJeugdwetGrounds(
   at18: boolean,
 ) {
   if (lawDomain !== 'Jeugdwet' || !(state.birthdayPassed || at18)) return;
-  const route = state.transitionRoutes[need.needId];
+  const route = own(state.transitionRoutes, need.needId);
   const grounds = !at18 && (need.jeugdhulpKader !== null || route?.route === 'verlengde-jeugdhulp');
   if (!grounds) {
     refuse(
@@ -77,7 +78,7 @@ export function proposal(state: CaseState, input: ProposalInput, at: string): Ca
     );
   }
   const evaluatedOn = at18 ? state.birthday18! : toDutchDate(at);
-  const route = state.transitionRoutes[input.need.needId];
+  const route = own(state.transitionRoutes, input.need.needId);
   const { advice, deviation } = adviseOn(
     input.need,
     input.context,

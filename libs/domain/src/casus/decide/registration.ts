@@ -20,6 +20,7 @@ import {
 } from '../validation';
 import { underDeadlineRules } from './deadline-rules';
 import { requireNotClosed, requireOrganisation } from './guards';
+import { own } from '../own';
 
 export function registerCase(command: RegisterCase, state: CaseState): CaseEvent[] {
   if (state.status !== 'none') refuse('case-already-registered', 'This case has already been registered.');
@@ -131,7 +132,7 @@ export function addParty(command: AddParty, state: CaseState): CaseEvent[] {
   requireNotClosed(state);
   const party = requireOrganisation(command.data.party, 'party');
   const role = requireOneOf(command.data.role, PARTY_ROLES, 'The role');
-  if (state.parties[party.organisationId]?.roles.includes(role)) {
+  if (own(state.parties, party.organisationId)?.roles.includes(role)) {
     refuse('party-already-in-role', `${party.organisationId} is already ${role} in this case.`);
   }
   return [

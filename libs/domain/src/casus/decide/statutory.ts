@@ -15,6 +15,7 @@ import {
   requireOpenNeed,
   requireOrganisation,
 } from './guards';
+import { own } from '../own';
 
 export function recordStatutoryApplication(
   command: RecordStatutoryApplication,
@@ -23,7 +24,7 @@ export function recordStatutoryApplication(
   requireAtTable(state);
   const d = command.data;
   const applicationId = requireId(d.applicationId, 'The application id');
-  requireNewId(state.applications[applicationId] !== undefined, applicationId, 'application');
+  requireNewId(own(state.applications, applicationId) !== undefined, applicationId, 'application');
   const kind = requireOneOf(d.kind, STATUTORY_APPLICATION_KINDS, 'The kind of application');
   const needId = d.needId === undefined ? null : requireOpenNeed(state, d.needId).needId;
   const decider = requireOrganisation(d.decider, 'deciding organisation');
@@ -68,7 +69,7 @@ export function recordStatutoryApplication(
 export function recordStatutoryDecision(command: RecordStatutoryDecision, state: CaseState): CaseEvent[] {
   requireNotClosed(state);
   const d = command.data;
-  const application = state.applications[d.applicationId];
+  const application = own(state.applications, d.applicationId);
   if (!application) refuse('application-not-found', `The case has no application ${d.applicationId}.`);
   if (application.decided)
     refuse('application-already-decided', `Application ${d.applicationId} is already decided.`);

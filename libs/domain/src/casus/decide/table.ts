@@ -10,11 +10,12 @@ import type { JeugdhulpKader } from '../types';
 import { requireDate, requireId, requireOneOf, requireText } from '../validation';
 import { underDeadlineRules } from './deadline-rules';
 import { requireAtTable, requireNewId, requireNotClosed, requireOpenNeed, requireUnique } from './guards';
+import { own } from '../own';
 
 export function putOnAgenda(command: PutOnAgenda, state: CaseState): CaseEvent[] {
   requireAtTable(state);
   const sessionId = requireId(command.data.sessionId, 'The session id');
-  if (state.sessions[sessionId]) {
+  if (own(state.sessions, sessionId)) {
     refuse('session-already-on-agenda', `The case is already on the agenda of session ${sessionId}.`);
   }
   return [
@@ -41,7 +42,7 @@ export function recordDiscussion(command: RecordDiscussion, state: CaseState): C
   const d = command.data;
   const at = command.metadata.now;
   const caseId = state.caseId!;
-  const session = state.sessions[d.sessionId];
+  const session = own(state.sessions, d.sessionId);
   if (!session) refuse('session-not-found', `The case is not on the agenda of session ${d.sessionId}.`);
   if (session.discussed)
     refuse('session-already-discussed', `Session ${d.sessionId} already recorded its discussion.`);
@@ -90,7 +91,7 @@ export function recordDiscussion(command: RecordDiscussion, state: CaseState): C
   }
   for (const a of actions) {
     const actionId = requireId(a.actionId, 'The action id');
-    requireNewId(state.actions[actionId] !== undefined, actionId, 'action');
+    requireNewId(own(state.actions, actionId) !== undefined, actionId, 'action');
     const ownerOrganisationId = requireId(a.ownerOrganisationId, "The action's owner organisation");
     const dueDate = requireDate(a.dueDate, "The action's due date");
     underDeadlineRules(() => actionDueDeadline(actionId, at, dueDate, ownerOrganisationId));
@@ -179,7 +180,7 @@ function needEnded(
 
 export function completeAction(command: CompleteAction, state: CaseState): CaseEvent[] {
   requireNotClosed(state);
-  const action = state.actions[command.data.actionId];
+  const action = own(state.actions, command.data.actionId);
   if (!action) refuse('action-not-found', `The case has no action ${command.data.actionId}.`);
   if (action.done) refuse('action-already-done', `The action ${command.data.actionId} is already done.`);
   return [
