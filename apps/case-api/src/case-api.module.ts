@@ -34,6 +34,7 @@ export interface CaseApiOptions {
   readonly authenticator: Authenticator;
   readonly directory: OrganisationDirectory;
   readonly clock?: Clock;
+  readonly masterKey?: string;
 }
 
 @Injectable()

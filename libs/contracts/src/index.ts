@@ -7,3 +7,4 @@ export * from './http/escalation.dto';
 export * from './http/placement.dto';
 export * from './http/deadlines.dto';
 export * from './http/closure.dto';
+export * from './http/subjects.dto';

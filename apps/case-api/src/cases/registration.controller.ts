@@ -14,6 +14,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AddPartyDto, RegisterCaseDto, TriageCaseDto } from '@casusregie/contracts';
+import type { CaseType } from '@casusregie/domain';
 import { type RequestPrincipal, CurrentPrincipal } from '../auth/request-principal';
 import { RequirePermission } from '../auth/require-permission';
 import { type CommandContext, CommandContextParam } from '../commands/command-context';
@@ -21,9 +22,12 @@ import type { CommandResponse } from '../commands/command-response';
 import { deterministicEventId } from '../commands/deterministic-event-id';
 import { CaseVersionEtagInterceptor } from '../commands/etag.interceptor';
 import { ProblemError, problem } from '../platform/problem-details';
+import { SubjectCaseLinks } from '../subjects/subject-case-links';
 import { assertCoordinatorOfTable, coordinatorOfItsTable } from './case-access';
 import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from './organisation-directory';
 import { AddPartyCommand, RegisterCaseCommand, TriageCaseCommand } from './registration.commands';
+
+const TRANSITION_CASE_TYPE: CaseType = 'transitie-18-min-18-plus';
 
 @ApiTags('cases: registration')
 @ApiBearerAuth()
@@ -33,6 +37,7 @@ export class RegistrationController {
   constructor(
     private readonly commandBus: CommandBus,
     @Inject(ORGANISATION_DIRECTORY) private readonly directory: OrganisationDirectory,
+    private readonly subjects: SubjectCaseLinks,
   ) {}
 
   @Post()
@@ -49,6 +54,12 @@ export class RegistrationController {
     if (!table) throw unknownReference('tableId', dto.tableId);
     const aanbrenger = this.organisation('aanbrengerCode', dto.aanbrengerCode);
     const regiehouder = this.organisation('regiehouderCode', dto.regiehouderCode);
+    // A transition case holds the date the client turns 18, derived from the subject's (decrypted) birth
+    // date; the domain requires it there and refuses it on any other case type. Unknown subject: 422.
+    const birthday18 =
+      dto.caseType === TRANSITION_CASE_TYPE
+        ? await this.subjects.birthday18(dto.subjectId, principal, context.correlationId)
+        : undefined;
     // A retried registration (same Idempotency-Key) must register the same case, not a second one.
     const caseId = context.idempotency
       ? deterministicEventId(`${principal.org}:${principal.sub}:case`, context.idempotency.key, 0)
@@ -68,12 +79,19 @@ export class RegistrationController {
             tableId: dto.tableId,
             aanbrenger,
             regiehouder,
+            ...(birthday18 === undefined ? {} : { birthday18 }),
             serviceLevels: table.serviceLevels,
           },
           metadata,
         }),
       }),
     );
+    // Second append, to the subject stream: the link that lets coordinators of this table read the client's
+    // personal data. Two streams cannot be appended atomically, so a crash can fall between the case append
+    // and this one. The link's event id is derived from subject and case, so a retry with the same
+    // Idempotency-Key (which answers the stored case) appends it again harmlessly and repairs the gap.
+    // (Subject ids that were never registered are accepted for the other case types and get no link.)
+    await this.subjects.linkCase(dto.subjectId, { caseId, tableId: dto.tableId }, context);
     void reply.status(201).header('location', `/cases/${caseId}`);
     return response;
   }
