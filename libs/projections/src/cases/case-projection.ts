@@ -2,43 +2,38 @@ import type { StoredEvent } from '@casusregie/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection } from '../runner/projection';
 import type { CaseDocument } from './case-document';
-import { CASE_COLUMNS, type CaseRows, type Rows, caseRowsOf } from './case-rows';
+import { CHANGING_CASE_COLUMNS, FIXED_CASE_COLUMNS, type CaseRows, type Rows, caseRowsOf } from './case-rows';
 import { foldCaseEvent } from './fold-case-event';
 import { LruCache } from './lru-cache';
 
 /** The checkpoint name of the case read models. */
 export const CASE_READ_MODELS = 'case-read-models';
 
+/** Child tables, each with the number of columns after its leading case_ref. */
 const CHILD_TABLES = {
-  organisations: 'case_organisations',
-  gaps: 'case_gaps',
-  sessions: 'case_sessions',
-  escalations: 'case_escalations',
-  offers: 'case_offers',
-  waiting: 'case_waiting',
+  organisations: ['case_organisations', 3],
+  gaps: ['case_gaps', 5],
+  sessions: ['case_sessions', 4],
+  escalations: ['case_escalations', 7],
+  offers: ['case_offers', 7],
+  waiting: ['case_waiting', 3],
 } as const;
 type ChildSection = keyof typeof CHILD_TABLES;
 const CHILD_SECTIONS = Object.keys(CHILD_TABLES) as ChildSection[];
-const CHILD_WIDTH: Readonly<Record<ChildSection, number>> = {
-  organisations: 4,
-  gaps: 6,
-  sessions: 5,
-  escalations: 8,
-  offers: 8,
-  waiting: 4,
-};
 
 interface Entry {
+  /** cases.id */
+  readonly ref: number;
   readonly doc: CaseDocument;
   /** JSON of each child section's rows, to rewrite only the sections an event changed. */
   readonly signatures: Readonly<Record<ChildSection, string>>;
 }
 
-const UPSERT_CASE =
-  `INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map(() => '?').join(', ')}) ` +
-  `ON CONFLICT (case_id) DO UPDATE SET ${CASE_COLUMNS.slice(1)
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ')} RETURNING id`;
+const ALL_COLUMNS = [...FIXED_CASE_COLUMNS, ...CHANGING_CASE_COLUMNS];
+const INSERT_CASE = `INSERT INTO cases (${ALL_COLUMNS.join(', ')}) VALUES (${ALL_COLUMNS.map(() => '?').join(', ')})`;
+const UPDATE_CASE = `UPDATE cases SET ${CHANGING_CASE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
+const LOAD_CASE =
+  'SELECT c.id AS ref, d.doc AS doc FROM cases c JOIN case_documents d ON d.id = c.id WHERE c.stream_id = ?';
 
 export interface CaseProjectionOptions {
   /** Case documents kept in memory between batches (default 10,000). */
@@ -91,42 +86,41 @@ export class CaseProjection implements Projection {
   private load(streamId: string): Entry | null {
     const cached = this.cache.get(streamId);
     if (cached) return cached;
-    const row = this.db
-      .statement<[string], { doc: string }>('SELECT doc FROM case_documents WHERE stream_id = ?')
-      .get(streamId);
+    const row = this.db.statement<[string], { ref: number; doc: string }>(LOAD_CASE).get(streamId);
     if (!row) return null;
     const doc = JSON.parse(row.doc) as CaseDocument;
-    return { doc, signatures: signaturesOf(caseRowsOf(doc)) };
+    return { ref: row.ref, doc, signatures: signaturesOf(caseRowsOf(doc)) };
   }
 
   private write(before: Entry | null, doc: CaseDocument): Entry {
     const rows = caseRowsOf(doc);
     const signatures = signaturesOf(rows);
-    const { id } = this.db.statement<unknown[], { id: number }>(UPSERT_CASE).get(...rows.caseRow)!;
-    if (!before) {
-      this.db.statement('INSERT INTO case_search (rowid, summary) VALUES (?, ?)').run(id, doc.summary);
+    const json = JSON.stringify(doc);
+    let ref: number;
+    if (before) {
+      ref = before.ref;
+      this.db.statement(UPDATE_CASE).run(...rows.changing, ref);
+      this.db.statement('UPDATE case_documents SET doc = ? WHERE id = ?').run(json, ref);
+    } else {
+      ref = Number(this.db.statement(INSERT_CASE).run(...rows.fixed, ...rows.changing).lastInsertRowid);
+      this.db.statement('INSERT INTO case_documents (id, doc) VALUES (?, ?)').run(ref, json);
+      this.db.statement('INSERT INTO case_search (rowid, summary) VALUES (?, ?)').run(ref, doc.summary);
     }
-    this.db
-      .statement(
-        'INSERT INTO case_documents (stream_id, case_id, doc) VALUES (?, ?, ?) ' +
-          'ON CONFLICT (stream_id) DO UPDATE SET doc = excluded.doc',
-      )
-      .run(doc.streamId, doc.caseId, JSON.stringify(doc));
     for (const section of CHILD_SECTIONS) {
       if (before && before.signatures[section] === signatures[section]) continue;
-      this.replaceRows(section, doc.caseId, rows[section], before !== null);
+      this.replaceRows(section, ref, rows[section], before !== null);
     }
-    return { doc, signatures };
+    return { ref, doc, signatures };
   }
 
-  private replaceRows(section: ChildSection, caseId: string, rows: Rows, existed: boolean): void {
-    const table = CHILD_TABLES[section];
-    if (existed) this.db.statement(`DELETE FROM ${table} WHERE case_id = ?`).run(caseId);
+  private replaceRows(section: ChildSection, ref: number, rows: Rows, existed: boolean): void {
+    const [table, width] = CHILD_TABLES[section];
+    if (existed) this.db.statement(`DELETE FROM ${table} WHERE case_ref = ?`).run(ref);
     if (rows.length === 0) return;
     const insert = this.db.statement(
-      `INSERT INTO ${table} VALUES (${new Array(CHILD_WIDTH[section]).fill('?').join(', ')})`,
+      `INSERT INTO ${table} VALUES (?, ${new Array(width).fill('?').join(', ')})`,
     );
-    for (const row of rows) insert.run(...row);
+    for (const row of rows) insert.run(ref, ...row);
   }
 }
 

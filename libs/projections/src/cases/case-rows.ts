@@ -1,13 +1,15 @@
 import { type Deadline, effectiveDueAt } from '@casusregie/domain';
 import type { CaseDocument } from './case-document';
 
-/** Rows of one child table for one case, as positional statement parameters. */
+/** Rows of one child table for one case, as positional statement parameters (without the leading case_ref). */
 export type Rows = readonly (readonly unknown[])[];
 
 /** Everything the read models hold about one case, derived from its document alone. */
 export interface CaseRows {
-  /** The `cases` row, in the column order of CASE_COLUMNS. */
-  readonly caseRow: readonly unknown[];
+  /** Values of FIXED_CASE_COLUMNS. */
+  readonly fixed: readonly unknown[];
+  /** Values of CHANGING_CASE_COLUMNS. */
+  readonly changing: readonly unknown[];
   readonly organisations: Rows;
   readonly gaps: Rows;
   readonly sessions: Rows;
@@ -16,17 +18,22 @@ export interface CaseRows {
   readonly waiting: Rows;
 }
 
-export const CASE_COLUMNS = [
+/** Columns no event changes after the registration. */
+export const FIXED_CASE_COLUMNS = [
   'case_id',
   'stream_id',
   'table_id',
   'subject_id',
-  'status',
   'case_type',
   'urgency',
   'urgency_order',
   'summary',
   'registered_at',
+] as const;
+
+/** Columns an event may change: the only ones an update writes (so only their indexes are touched). */
+export const CHANGING_CASE_COLUMNS = [
+  'status',
   'updated_at',
   'gap_count',
   'escalated',
@@ -76,7 +83,7 @@ export function caseRowsOf(doc: CaseDocument): CaseRows {
         .filter((need) => doc.gapSince[need.needId] !== undefined)
         .map((need) => {
           const since = doc.gapSince[need.needId];
-          return [doc.caseId, need.needId, need.category, ms(since.at), since.position, since.eventType];
+          return [need.needId, need.category, ms(since.at), since.position, since.eventType];
         })
     : [];
 
@@ -86,33 +93,32 @@ export function caseRowsOf(doc: CaseDocument): CaseRows {
     organisations.set(organisationId, [organisations.get(organisationId)?.[0] ?? 0, 1]);
   }
 
-  const caseRow = [
-    doc.caseId,
-    doc.streamId,
-    state.tableId,
-    state.subjectId,
-    state.status,
-    state.caseType,
-    state.urgency,
-    URGENCY_ORDER[state.urgency ?? 'normaal'] ?? 2,
-    doc.summary,
-    ms(doc.registeredAt),
-    ms(doc.updatedAt),
-    gaps.length,
-    state.openEscalationId === null ? 0 : 1,
-    nextDueOn(state.deadlines),
-    msOrNull(state.closure?.closedAt),
-    msOrNull(doc.firstDiscussedAt),
-    doc.version,
-    doc.lastPosition,
-  ];
-
   return {
-    caseRow,
-    organisations: [...organisations].map(([id, [party, asked]]) => [doc.caseId, id, party, asked]),
+    fixed: [
+      doc.caseId,
+      doc.streamId,
+      state.tableId,
+      state.subjectId,
+      state.caseType,
+      state.urgency,
+      URGENCY_ORDER[state.urgency ?? 'normaal'] ?? 2,
+      doc.summary,
+      ms(doc.registeredAt),
+    ],
+    changing: [
+      state.status,
+      ms(doc.updatedAt),
+      gaps.length,
+      state.openEscalationId === null ? 0 : 1,
+      nextDueOn(state.deadlines),
+      msOrNull(state.closure?.closedAt),
+      msOrNull(doc.firstDiscussedAt),
+      doc.version,
+      doc.lastPosition,
+    ],
+    organisations: [...organisations].map(([id, [party, asked]]) => [id, party, asked]),
     gaps,
     sessions: Object.entries(state.sessions).map(([sessionId, s]) => [
-      doc.caseId,
       sessionId,
       state.tableId,
       s.sessionDate,
@@ -122,7 +128,6 @@ export function caseRowsOf(doc: CaseDocument): CaseRows {
       const entry = doc.escalations[e.escalationId];
       const provisional = entry?.decision?.assignments.some((a) => a.provisional) ?? false;
       return [
-        doc.caseId,
         e.escalationId,
         e.level,
         e.reason,
@@ -135,7 +140,6 @@ export function caseRowsOf(doc: CaseDocument): CaseRows {
     offers: Object.values(state.offers).map((o) => {
       const entry = doc.offers[o.offerId];
       return [
-        doc.caseId,
         o.offerId,
         o.needId,
         o.providerOrganisationId,
@@ -145,6 +149,6 @@ export function caseRowsOf(doc: CaseDocument): CaseRows {
         msOrNull(entry?.answeredAt),
       ];
     }),
-    waiting: doc.waiting.map((p, seq) => [doc.caseId, seq, ms(p.from), msOrNull(p.until)]),
+    waiting: doc.waiting.map((p, seq) => [seq, ms(p.from), msOrNull(p.until)]),
   };
 }

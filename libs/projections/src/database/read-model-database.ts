@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { READ_MODEL_DDL, READ_MODEL_SCHEMA_VERSION, READ_MODEL_TABLES } from './schema';
+import {
+  READ_MODEL_INDEXES_DDL,
+  READ_MODEL_SCHEMA_VERSION,
+  READ_MODEL_TABLES,
+  READ_MODEL_TABLES_DDL,
+} from './schema';
 
 export interface ReadModelDatabaseOptions {
   /** A file path, or ':memory:' (tests). */
@@ -58,11 +63,26 @@ export class ReadModelDatabase {
     return this.connection.transaction(fn).immediate();
   }
 
-  /** Drops every read model and its checkpoint and creates the schema afresh, in one transaction. */
-  reset(): void {
+  /**
+   * Drops every read model and its checkpoint and creates the schema afresh, in one transaction. With
+   * `deferIndexes` the secondary indexes are left out for a bulk load: call createIndexes() when it is done. Until
+   * then the file is marked incomplete (user_version 0), so an interrupted bulk load is dropped and rebuilt when
+   * the file is next opened.
+   */
+  reset(options: { deferIndexes?: boolean } = {}): void {
     this.transaction(() => {
       for (const table of READ_MODEL_TABLES) this.connection.exec(`DROP TABLE IF EXISTS ${table}`);
-      this.connection.exec(READ_MODEL_DDL);
+      this.connection.exec(READ_MODEL_TABLES_DDL);
+      if (!options.deferIndexes) this.connection.exec(READ_MODEL_INDEXES_DDL);
+      this.connection.pragma(`user_version = ${options.deferIndexes ? 0 : READ_MODEL_SCHEMA_VERSION}`);
+    });
+    this.statements.clear();
+  }
+
+  /** Creates the secondary indexes after a bulk load and marks the schema complete. */
+  createIndexes(): void {
+    this.transaction(() => {
+      this.connection.exec(READ_MODEL_INDEXES_DDL);
       this.connection.pragma(`user_version = ${READ_MODEL_SCHEMA_VERSION}`);
     });
     this.statements.clear();

@@ -47,7 +47,7 @@ export function involvesOrganisation(organisationId: string, alias = 'c'): SqlCo
   return {
     sql:
       `EXISTS (SELECT 1 FROM case_organisations o ` +
-      `WHERE o.organisation_id = ? AND o.case_id = ${alias}.case_id)`,
+      `WHERE o.organisation_id = ? AND o.case_ref = ${alias}.id)`,
     params: [organisationId],
   };
 }

@@ -38,7 +38,7 @@ export function agenda(db: ReadModelDatabase, tableId: string, date: string, acc
     >(
       'SELECT s.session_id, s.session_date, s.discussed, c.case_id, c.table_id, c.case_type, c.urgency, c.status, ' +
         'c.summary, c.registered_at, c.updated_at, c.gap_count, c.escalated, c.next_due_on, c.version, ' +
-        'c.last_position, c.urgency_order FROM case_sessions s JOIN cases c ON c.case_id = s.case_id ' +
+        'c.last_position, c.urgency_order FROM case_sessions s JOIN cases c ON c.id = s.case_ref ' +
         `${where.sql} ORDER BY s.session_id, c.urgency_order, c.registered_at, c.case_id`,
     )
     .all(...where.params);

@@ -155,7 +155,9 @@ export interface CaseDetail extends CaseAccessFacts {
 
 export function readCaseDocument(db: ReadModelDatabase, caseId: string): CaseDocument | null {
   const row = db
-    .statement<[string], { doc: string }>('SELECT doc FROM case_documents WHERE case_id = ?')
+    .statement<[string], { doc: string }>(
+      'SELECT d.doc FROM cases c JOIN case_documents d ON d.id = c.id WHERE c.case_id = ?',
+    )
     .get(caseId);
   return row ? (JSON.parse(row.doc) as CaseDocument) : null;
 }
@@ -174,14 +176,14 @@ export function getCase(
 /** Only what an access check needs, without reading the document. */
 export function getCaseAccess(db: ReadModelDatabase, caseId: string): CaseAccessFacts | null {
   const found = db
-    .statement<[string], { table_id: string }>('SELECT table_id FROM cases WHERE case_id = ?')
+    .statement<[string], { id: number; table_id: string }>('SELECT id, table_id FROM cases WHERE case_id = ?')
     .get(caseId);
   if (!found) return null;
   const organisations = db
-    .statement<[string], { organisation_id: string; is_party: number; is_asked: number }>(
-      'SELECT organisation_id, is_party, is_asked FROM case_organisations WHERE case_id = ? ORDER BY organisation_id',
+    .statement<[number], { organisation_id: string; is_party: number; is_asked: number }>(
+      'SELECT organisation_id, is_party, is_asked FROM case_organisations WHERE case_ref = ? ORDER BY organisation_id',
     )
-    .all(caseId);
+    .all(found.id);
   return {
     caseId,
     tableId: found.table_id,

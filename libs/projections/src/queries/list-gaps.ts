@@ -28,6 +28,7 @@ export interface GapPage {
 export const MAX_GAP_PAGE_SIZE = 1000;
 
 interface GapRow {
+  case_ref: number;
   case_id: string;
   table_id: string;
   case_type: CaseType;
@@ -60,16 +61,16 @@ export function listGaps(
   const conditions = accessCondition(access);
   if (page.cursor) {
     conditions.push({
-      sql: '(g.since_at, g.case_id, g.need_id) > (?, ?, ?)',
+      sql: '(g.since_at, g.case_ref, g.need_id) > (?, ?, ?)',
       params: decodeCursor(page.cursor, 'gaps', 3),
     });
   }
   const where = whereClause(conditions);
   const rows = db
     .statement<unknown[], GapRow>(
-      'SELECT g.case_id, c.table_id, c.case_type, c.urgency, g.need_id, g.category, g.since_at, ' +
-        'g.since_position, g.since_event_type FROM case_gaps g JOIN cases c ON c.case_id = g.case_id ' +
-        `${where.sql} ORDER BY g.since_at, g.case_id, g.need_id LIMIT ?`,
+      'SELECT g.case_ref, c.case_id, c.table_id, c.case_type, c.urgency, g.need_id, g.category, g.since_at, ' +
+        'g.since_position, g.since_event_type FROM case_gaps g JOIN cases c ON c.id = g.case_ref ' +
+        `${where.sql} ORDER BY g.since_at, g.case_ref, g.need_id LIMIT ?`,
     )
     .all(...where.params, limit + 1);
   const more = rows.length > limit;
@@ -88,6 +89,6 @@ export function listGaps(
   const last = rows[limit - 1];
   return {
     items,
-    nextCursor: more ? encodeCursor('gaps', [last.since_at, last.case_id, last.need_id]) : null,
+    nextCursor: more ? encodeCursor('gaps', [last.since_at, last.case_ref, last.need_id]) : null,
   };
 }

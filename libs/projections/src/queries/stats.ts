@@ -119,7 +119,7 @@ export function stats(
         { level: string; reason: string; status: string; provisional: number; n: number }
       >(
         'SELECT e.level, e.reason, e.status, e.provisional, COUNT(*) AS n FROM case_escalations e ' +
-          `JOIN cases c ON c.case_id = e.case_id ${where.sql} GROUP BY e.level, e.reason, e.status, e.provisional`,
+          `JOIN cases c ON c.id = e.case_ref ${where.sql} GROUP BY e.level, e.reason, e.status, e.provisional`,
       )
       .all(...where.params);
   })();
@@ -135,7 +135,7 @@ export function stats(
   const refusals = { total: 0, byReason: zeros(OFFER_REFUSAL_REASONS) };
   const refusalRows = count(
     'o.refusal_reason AS k, COUNT(*) AS n',
-    'case_offers o JOIN cases c ON c.case_id = o.case_id',
+    'case_offers o JOIN cases c ON c.id = o.case_ref',
     [{ sql: 'o.refusal_reason IS NOT NULL', params: [] }],
   );
   for (const { k, n } of refusalRows) {
@@ -184,7 +184,7 @@ function monthlyWaiting(
     { sql: 'w.from_at <= ? AND (w.until_at IS NULL OR w.until_at > ?)', params: [] },
   ]);
   const statement = db.statement<unknown[], { n: number }>(
-    `SELECT COUNT(DISTINCT w.case_id) AS n FROM case_waiting w JOIN cases c ON c.case_id = w.case_id ${where.sql}`,
+    `SELECT COUNT(DISTINCT w.case_ref) AS n FROM case_waiting w JOIN cases c ON c.id = w.case_ref ${where.sql}`,
   );
   const series: MonthCount[] = [];
   for (let back = months - 1; back >= 0; back--) {
