@@ -24,6 +24,7 @@ import { CaseStreamReader } from './queries/case-stream-reader';
 import { ResponsibilityController } from './queries/responsibility.controller';
 import { ReferenceController } from './reference/reference.controller';
 import { READ_MODEL_CONTROLLERS, readModelProviders } from './queries/read-model.registry';
+import type { ReadModelOptions } from './queries/read-models.provider';
 import { SUBJECT_CONTROLLERS, SUBJECT_IMPORTS, subjectProviders } from './subjects/subjects.registry';
 import { RESPONSIBILITY_QUERY_HANDLERS } from './queries/responsibility.queries';
 import { ProblemDetailsFilter } from './platform/problem-details.filter';
@@ -35,6 +36,8 @@ export interface CaseApiOptions {
   readonly directory: OrganisationDirectory;
   readonly clock?: Clock;
   readonly masterKey?: string;
+  /** Read models: file (default DATA_DIR/read-models.sqlite), minPosition wait (default 2 s), processor logger. */
+  readonly readModels?: ReadModelOptions;
 }
 
 @Injectable()

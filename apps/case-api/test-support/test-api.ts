@@ -7,11 +7,13 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { OrganisationRef } from '@casusregie/domain';
 import { DEFAULT_SERVICE_LEVELS } from '@casusregie/domain';
 import { EVENT_STORE_PORT, SqliteEventStore } from '@casusregie/event-store';
+import type { CaseReadModelsHandle } from '@casusregie/projections';
 import type { Authenticator } from '../src/auth/authenticator';
 import type { RequestPrincipal } from '../src/auth/request-principal';
 import { CaseApiModule } from '../src/case-api.module';
 import type { OrganisationDirectory } from '../src/cases/organisation-directory';
 import { ManualClock } from '../src/platform/clock';
+import { CASE_READ_MODELS_HANDLE } from '../src/queries/read-models.provider';
 import { FASTIFY_OPTIONS, configureHttp } from '../src/platform/configure-http';
 
 /**
@@ -33,12 +35,13 @@ export const testAuthenticator: Authenticator = {
       'case.read-full',
       'subject.register',
       'subject.read',
+      'stats.read',
     ];
     const liaison = ['case.read', 'responsibility.answer', 'inbox.read', 'inbox.acknowledge'];
     const byRole: Record<string, string[]> = {
       coordinator,
       liaison,
-      auditor: ['case.read', 'case.read-full'],
+      auditor: ['case.read', 'case.read-full', 'stats.read'],
       admin: [],
     };
     return byRole[principal.role]?.includes(permission) ?? false;
@@ -76,10 +79,22 @@ export interface TestApi {
   readonly url: string;
   readonly clock: ManualClock;
   readonly store: SqliteEventStore;
+  /** The read models (':memory:'), started with the app: stop/start the runner to test read-your-writes. */
+  readonly readModels: CaseReadModelsHandle;
   close(): Promise<void>;
 }
 
-export async function startTestApi(start = '2026-03-02T09:00:00.000Z'): Promise<TestApi> {
+export interface TestApiOptions {
+  /** How long a query with minPosition waits for the read models (the API's default otherwise). */
+  readonly readModelWaitMs?: number;
+}
+
+const silentProjectionLogger = { info: () => undefined, error: () => undefined };
+
+export async function startTestApi(
+  start = '2026-03-02T09:00:00.000Z',
+  options: TestApiOptions = {},
+): Promise<TestApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'casusregie-api-'));
   const clock = new ManualClock(start);
   const store = new SqliteEventStore({ filename: ':memory:', now: () => clock.now() });
@@ -91,7 +106,17 @@ export async function startTestApi(start = '2026-03-02T09:00:00.000Z'): Promise<
   @Module({
     imports: [
       TestStoreModule,
-      CaseApiModule.forRoot({ dataDir, authenticator: testAuthenticator, directory: testDirectory, clock }),
+      CaseApiModule.forRoot({
+        dataDir,
+        authenticator: testAuthenticator,
+        directory: testDirectory,
+        clock,
+        readModels: {
+          filename: ':memory:',
+          waitTimeoutMs: options.readModelWaitMs,
+          logger: silentProjectionLogger,
+        },
+      }),
     ],
   })
   class TestAppModule {}
@@ -109,6 +134,7 @@ export async function startTestApi(start = '2026-03-02T09:00:00.000Z'): Promise<
     url,
     clock,
     store,
+    readModels: app.get<symbol, CaseReadModelsHandle>(CASE_READ_MODELS_HANDLE, { strict: false }),
     close: async () => {
       await app.close();
       await store.close();
