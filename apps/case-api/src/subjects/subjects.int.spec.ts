@@ -1,15 +1,26 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { MasterKey, SubjectKeyStore } from '@casusregie/security';
 import {
   decryptField,
   FieldDecryptionError,
+  MasterKeyError,
   SqliteSubjectKeyStore,
   SubjectErasedError,
 } from '@casusregie/security';
 import type { StoredEvent } from '@casusregie/event-store';
-import { call, startTestApi, testToken, type TestApi } from '../../test-support/test-api';
-import { MASTER_KEY, SUBJECT_KEY_STORE } from './subject-keys';
+import {
+  call,
+  startTestApi,
+  testAuthenticator,
+  testDirectory,
+  testToken,
+  type TestApi,
+} from '../../test-support/test-api';
+import type { CaseApiOptions } from '../case-api.module';
+import { MASTER_KEY, SUBJECT_KEY_STORE, subjectKeyProviders } from './subject-keys';
 import {
   accessLogStreamId,
   PERSONAL_DATA_READ,
@@ -35,6 +46,12 @@ const otherTableCoordinator = testToken({ role: 'coordinator', org: 'GM0355', ta
 const liaison = testToken({ role: 'liaison', org: '3311' });
 const auditor = testToken({ role: 'auditor', org: 'AUDIT' });
 const admin = testToken({ role: 'admin', org: 'BEHEER' });
+
+const minimalOptions = (dataDir: string): CaseApiOptions => ({
+  dataDir,
+  authenticator: testAuthenticator,
+  directory: testDirectory,
+});
 
 const UNICODE_NAME = 'Zoë Çelik-Øyen 李小龍 🌷';
 const BSN = '999990019';
@@ -419,6 +436,39 @@ describe('subjects: registering and reading a client over HTTP', () => {
     const subjectId = retry.body.subjectId as string;
     await registerCase(api, subjectId);
     expect((await readSubject(api, subjectId)).body.name).toBe(UNICODE_NAME);
+  });
+
+  it('keeps subject keys in DATA_DIR/keys.sqlite under DATA_DIR/master.key, and closes the store on shutdown', async () => {
+    const own = await startTestApi();
+    const masterKey = own.app.get<MasterKey>(MASTER_KEY);
+    expect(masterKey.source).toBe('file');
+    const keys = own.app.get<SubjectKeyStore>(SUBJECT_KEY_STORE);
+    expect(keys).toBeInstanceOf(SqliteSubjectKeyStore);
+    const subjectId = await registerSubject(own);
+    await expect(keys.getKey(subjectId)).resolves.toMatchObject({ subjectId });
+    await own.close();
+    await expect(keys.getKey(subjectId)).rejects.toThrow(/not open/);
+  });
+
+  it('takes the master key from configuration when given (and then writes no master.key)', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'casusregie-subjects-'));
+    try {
+      const masterKeyOf = (masterKey?: string) => {
+        const providers = subjectKeyProviders({ ...minimalOptions(dataDir), masterKey });
+        const provider = providers.find((p) => typeof p === 'object' && p.provide === MASTER_KEY) as {
+          useFactory: () => MasterKey;
+        };
+        return provider.useFactory();
+      };
+      const configured = masterKeyOf(randomBytes(32).toString('base64'));
+      expect(configured.source).toBe('configuration');
+      expect(existsSync(join(dataDir, 'master.key'))).toBe(false);
+      expect(() => masterKeyOf('dG9vIHNob3J0')).toThrow(MasterKeyError);
+      expect(masterKeyOf(undefined)).toMatchObject({ source: 'file', generated: true });
+      expect(existsSync(join(dataDir, 'master.key'))).toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('after erasure (the subject key destroyed) GET is 410 and nothing decrypts anywhere', async () => {
