@@ -203,7 +203,7 @@ describe('bad input on every command gives a 4xx problem and stores nothing', ()
       await walk((operation) => {
         const valid = operation.body ? exampleBody(document, operation.body) : {};
         const form = new URLSearchParams(
-          Object.entries(valid).map(([key, value]) => [
+          Object.entries(valid).map(([key, value]): [string, string] => [
             key,
             typeof value === 'string' ? value : JSON.stringify(value),
           ]),
