@@ -27,6 +27,7 @@ export class AppModule {
           dataDir: config.dataDir,
           authenticator: createAuthenticator(config, logger, () => clock.now()),
           directory: createDirectory(config),
+          masterKey: config.masterKey,
           clock,
         }),
       ],

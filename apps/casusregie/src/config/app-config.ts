@@ -13,6 +13,8 @@ export interface AppConfig {
   readonly referenceDataFile?: string;
   /** /health/ready fails when a projection is more than this many events behind the log. */
   readonly readyMaxProjectionLag: number;
+  /** Base64 of 32 bytes that wraps the per-subject keys; undefined = DATA_DIR/master.key (generated once). */
+  readonly masterKey?: string;
 }
 
 export type AuthConfig =
@@ -63,6 +65,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
 
   const referenceDataFile = env.REFERENCE_DATA_FILE ? resolve(cwd, env.REFERENCE_DATA_FILE) : undefined;
 
+  const masterKey = env.MASTER_KEY || undefined;
+  if (masterKey !== undefined && Buffer.from(masterKey, 'base64').length !== 32) {
+    problems.push(
+      'MASTER_KEY must be the base64 encoding of 32 random bytes (e.g. `openssl rand -base64 32`)',
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     dataDir,
@@ -73,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     auth,
     referenceDataFile,
     readyMaxProjectionLag,
+    masterKey,
   };
 }
 

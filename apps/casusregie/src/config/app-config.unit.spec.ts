@@ -11,7 +11,21 @@ describe('loadConfig', () => {
       auth: { mode: 'hs256', secret: undefined, issuer: undefined, audience: undefined },
       referenceDataFile: undefined,
       readyMaxProjectionLag: 1000,
+      masterKey: undefined,
     });
+  });
+
+  it('takes a MASTER_KEY of 32 bytes and refuses another length without echoing it', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ MASTER_KEY: key }).masterKey).toBe(key);
+    let message = '';
+    try {
+      loadConfig({ MASTER_KEY: 'c2hvcnQ=' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('MASTER_KEY must be the base64 encoding of 32 random bytes');
+    expect(message).not.toContain('c2hvcnQ=');
   });
 
   it('switches to RS256 with a JWKS URL and refuses a short HS256 secret or both at once', () => {
