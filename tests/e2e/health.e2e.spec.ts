@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { CASE_READ_MODELS_HANDLE } from '../../apps/case-api/src/queries/read-models.provider';
 import { type EmbeddedApp, startEmbeddedApp } from './support/embedded-app';
 
 describe('health endpoints over HTTP', () => {
@@ -12,10 +14,49 @@ describe('health endpoints over HTTP', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  it('ready answers 200 with the head position when the event store answers', async () => {
+  it('ready answers 200 with the head position and the read models caught up', async () => {
     const response = await fetch(`${embedded.url}/health/ready`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', eventStore: { status: 'up', headPosition: 0 } });
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      eventStore: { status: 'up', headPosition: 0 },
+      projections: { status: 'up', checkpoint: 0, lag: 0, maxLag: 1000 },
+    });
+  });
+
+  it('ready answers 503 when the read models are further behind than READY_MAX_PROJECTION_LAG', async () => {
+    await embedded.close();
+    const lagging = await startEmbeddedApp({
+      dataDir: embedded.dataDir,
+      env: { READY_MAX_PROJECTION_LAG: '0' },
+    });
+    try {
+      await lagging.app.get<{ runner: { stop(): Promise<void> } }>(CASE_READ_MODELS_HANDLE).runner.stop();
+      const token = lagging.token({ role: 'coordinator', org: 'GM0344', tables: ['mwt-utrecht'] });
+      const registered = await fetch(`${lagging.url}/cases`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          caseType: 'overig',
+          urgency: 'normaal',
+          summary: 'Gereedheidstest.',
+          subjectId: randomUUID(),
+          tableId: 'mwt-utrecht',
+          aanbrengerCode: 'GM0344',
+          regiehouderCode: 'GM0344',
+        }),
+      });
+      expect(registered.status).toBe(201);
+      const response = await fetch(`${lagging.url}/health/ready`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({
+        status: 'unavailable',
+        projections: { status: 'stopped' },
+      });
+    } finally {
+      await lagging.close({ removeData: true });
+      embedded = await startEmbeddedApp();
+    }
   });
 
   it('ready answers 503 when the event store does not answer', async () => {

@@ -24,6 +24,7 @@ import { CaseStreamReader } from './queries/case-stream-reader';
 import { ResponsibilityController } from './queries/responsibility.controller';
 import { ReferenceController } from './reference/reference.controller';
 import { READ_MODEL_CONTROLLERS, readModelProviders } from './queries/read-model.registry';
+import { CASE_READ_MODELS_HANDLE } from './queries/read-models.provider';
 import type { ReadModelOptions } from './queries/read-models.provider';
 import { SUBJECT_CONTROLLERS, SUBJECT_IMPORTS, subjectProviders } from './subjects/subjects.registry';
 import { RESPONSIBILITY_QUERY_HANDLERS } from './queries/responsibility.queries';
@@ -90,7 +91,7 @@ export class CaseApiModule {
         ...READ_MODEL_CONTROLLERS,
       ],
       providers,
-      exports: [CLOCK],
+      exports: [CLOCK, CASE_READ_MODELS_HANDLE],
     };
   }
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { CaseApiModule } from '../../case-api/src/case-api.module';
 import { type Clock, systemClock } from '../../case-api/src/platform/clock';
 import type { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/app-config.provider';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
 import { createAuthenticator } from './wiring/authenticator';
@@ -32,6 +33,7 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
     };
   }
 }
