@@ -8,3 +8,5 @@ export * from './http/placement.dto';
 export * from './http/deadlines.dto';
 export * from './http/closure.dto';
 export * from './http/subjects.dto';
+export * from './http/shared/patterns';
+export * from './http/shared/validators';

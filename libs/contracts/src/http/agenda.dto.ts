@@ -5,11 +5,9 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
-  Length,
   Matches,
   ValidateNested,
 } from 'class-validator';
@@ -21,32 +19,13 @@ import {
   TEXT_MAX_LENGTH,
 } from '@casusregie/domain';
 import { ORGANISATION_CODE } from './registration.dto';
-
-/** A session id, chosen by the client or derived from the date: the domain's opaque id (letters, digits, . _ : -). */
-export const SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Most lists in one command; a session records a handful of each. */
-export const MAX_LIST_ITEMS = 50;
-
-/**
- * A calendar date (YYYY-MM-DD) that exists: 2026-02-30 is refused. (escalation.dto.ts has the same rule as
- * IsCalendarDate; both can move to one shared module once both groups are in.)
- */
-export function IsCalendarDay(): PropertyDecorator {
-  const decorators = [
-    IsString(),
-    Matches(CALENDAR_DATE, { message: '$property must be a calendar date (YYYY-MM-DD)' }),
-    IsISO8601({ strict: true }, { message: '$property must be a valid calendar date' }),
-  ];
-  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
-}
-
-/** Free text by a professional: not blank, at most `max` characters (the domain's limit by default). */
-export function IsFreeText(max: number = TEXT_MAX_LENGTH): PropertyDecorator {
-  const decorators = [IsString(), Length(1, max), Matches(/\S/, { message: '$property must not be blank' })];
-  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
-}
+import {
+  MAX_LIST_ITEMS,
+  OPAQUE_ID,
+  OPAQUE_ID_MAX_LENGTH,
+  ORGANISATION_CODE_MAX_LENGTH,
+} from './shared/patterns';
+import { IsCalendarDay, IsFreeText } from './shared/validators';
 
 export class PutOnAgendaDto {
   @ApiProperty({ description: 'Date of the table session (YYYY-MM-DD).', example: '2026-03-05' })
@@ -58,11 +37,11 @@ export class PutOnAgendaDto {
       'Id of the session, when the table has more than one on a day or plans them elsewhere. ' +
       'Default: `session-<sessionDate>`.',
     example: 'session-2026-03-05',
-    maxLength: 128,
+    maxLength: OPAQUE_ID_MAX_LENGTH,
   })
   @IsOptional()
   @IsString()
-  @Matches(SESSION_ID, { message: '$property must be an opaque id (letters, digits, . _ : -; at most 128)' })
+  @Matches(OPAQUE_ID, { message: '$property must be an opaque id (letters, digits, . _ : -; at most 128)' })
   sessionId?: string;
 }
 
@@ -85,7 +64,11 @@ export class ActionInputDto {
   @IsFreeText()
   description!: string;
 
-  @ApiProperty({ description: 'Organisation that owns the action.', example: '3311', maxLength: 32 })
+  @ApiProperty({
+    description: 'Organisation that owns the action.',
+    example: '3311',
+    maxLength: ORGANISATION_CODE_MAX_LENGTH,
+  })
   @IsString()
   @Matches(ORGANISATION_CODE)
   ownerOrganisationCode!: string;
@@ -146,7 +129,7 @@ export class NeedEndedDto {
 export class RecordDiscussionDto {
   @ApiProperty({ description: 'The session the case was on the agenda of.', example: 'session-2026-03-05' })
   @IsString()
-  @Matches(SESSION_ID, { message: '$property must be an opaque id (letters, digits, . _ : -; at most 128)' })
+  @Matches(OPAQUE_ID, { message: '$property must be an opaque id (letters, digits, . _ : -; at most 128)' })
   sessionId!: string;
 
   @ApiProperty({

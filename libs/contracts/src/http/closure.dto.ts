@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { CASE_RESULTS, type CaseResult, TEXT_MAX_LENGTH } from '@casusregie/domain';
-import { IsText } from './escalation.dto';
+import { IsFreeText } from './shared/validators';
 
 export class CloseCaseDto {
   @ApiProperty({ enum: CASE_RESULTS, example: 'placed' })
@@ -14,7 +14,7 @@ export class CloseCaseDto {
     maxLength: TEXT_MAX_LENGTH,
   })
   @IsOptional()
-  @IsText()
+  @IsFreeText()
   note?: string;
 }
 
@@ -24,6 +24,6 @@ export class ReopenCaseDto {
     example: 'Nieuwe crisis na ontslag; plaatsing beëindigd.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsText()
+  @IsFreeText()
   reason!: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TEXT_MAX_LENGTH } from '@casusregie/domain';
-import { IsCalendarDate, IsText } from './escalation.dto';
+import { IsCalendarDate, IsFreeText } from './shared/validators';
 
 /**
  * Deadline ids are derived by the domain from their kind and what they are about, e.g.
@@ -14,7 +14,7 @@ export class SuspendDeadlineDto {
     example: 'Wacht op medische gegevens van de huisarts.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsText()
+  @IsFreeText()
   reason!: string;
 }
 
@@ -24,7 +24,7 @@ export class ExtendDeadlineDto {
     example: 'Extra overleg met het zorgkantoor nodig.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsText()
+  @IsFreeText()
   reason!: string;
 
   @ApiProperty({ description: 'The new due date (YYYY-MM-DD).', example: '2026-03-31', format: 'date' })
@@ -38,6 +38,6 @@ export class CloseDeadlineDto {
     example: 'Geen Wlz-zorgvraag: een CIZ-aanvraag is niet nodig.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsText()
+  @IsFreeText()
   reason!: string;
 }

@@ -5,13 +5,8 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsObject,
   IsOptional,
-  IsString,
-  Length,
-  Matches,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -23,42 +18,11 @@ import {
   type LawDomain,
   TEXT_MAX_LENGTH,
 } from '@casusregie/domain';
-import { ORGANISATION_CODE } from './registration.dto';
+import { MAX_LIST_ITEMS, OPAQUE_ID_MAX_LENGTH, ORGANISATION_CODE_MAX_LENGTH } from './shared/patterns';
+import { IsCalendarDate, IsFreeText, IsOpaqueId, IsOrganisationCode } from './shared/validators';
 
-/** The ids the case domain accepts for needs, offers, responsibilities...: letters, digits, `.`, `_`, `:`, `-`. */
-export const OPAQUE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-export const OPAQUE_ID_MAX_LENGTH = 128;
-/** Organisation codes (see ORGANISATION_CODE) are at most 32 characters. */
-export const ORGANISATION_CODE_MAX_LENGTH = 32;
-/** Longest list of needs or assignments one request may carry. */
-export const MAX_ITEMS = 50;
 /** Function titles of functionarissen (never a person's name). */
 export const FUNCTION_TITLE_MAX_LENGTH = 200;
-
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar date `YYYY-MM-DD` (ISO 8601, strict: no 2025-02-30), as the case domain uses for due dates. */
-export function IsCalendarDate(): PropertyDecorator {
-  return (target, property) => {
-    IsISO8601({ strict: true }, { message: '$property must be a valid ISO 8601 date (YYYY-MM-DD)' })(
-      target,
-      property as string,
-    );
-    Matches(CALENDAR_DATE, { message: '$property must be a calendar date (YYYY-MM-DD), without a time' })(
-      target,
-      property as string,
-    );
-  };
-}
-
-/**
- * Free text written by a professional: a string, not blank, at most `max` characters (the domain's limit by
- * default). The domain also refuses text that seems to hold a BSN (422 possible-personal-data).
- */
-export function IsText(max: number = TEXT_MAX_LENGTH): PropertyDecorator {
-  const decorators = [IsString(), Length(1, max), Matches(/\S/, { message: '$property must not be blank' })];
-  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
-}
 
 /** A mandate holder or decision owner: an organisation and a function title, never a person. */
 export class FunctionarisDto {
@@ -67,9 +31,7 @@ export class FunctionarisDto {
     example: 'GM0344',
     maxLength: ORGANISATION_CODE_MAX_LENGTH,
   })
-  @IsString()
-  @MaxLength(ORGANISATION_CODE_MAX_LENGTH)
-  @Matches(ORGANISATION_CODE)
+  @IsOrganisationCode()
   organisationCode!: string;
 
   @ApiProperty({
@@ -77,7 +39,7 @@ export class FunctionarisDto {
     example: 'wethouder zorg',
     maxLength: FUNCTION_TITLE_MAX_LENGTH,
   })
-  @IsText(FUNCTION_TITLE_MAX_LENGTH)
+  @IsFreeText(FUNCTION_TITLE_MAX_LENGTH)
   functionTitle!: string;
 }
 
@@ -100,7 +62,7 @@ export class EscalateCaseDto {
     example: 'Wie financiert de persoonlijke verzorging na ontslag uit de kliniek?',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsText()
+  @IsFreeText()
   question!: string;
 
   // Mandate holder and decision owner are required by the domain, which refuses an escalation without them
@@ -144,14 +106,12 @@ export class EscalateCaseDto {
       'level, the needs of the open escalation are taken over if omitted.',
     example: ['need-pv'],
     type: [String],
-    maxItems: MAX_ITEMS,
+    maxItems: MAX_LIST_ITEMS,
   })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true })
-  @MaxLength(OPAQUE_ID_MAX_LENGTH, { each: true })
-  @Matches(OPAQUE_ID, { each: true })
+  @ArrayMaxSize(MAX_LIST_ITEMS)
+  @IsOpaqueId({ each: true })
   needIds?: string[];
 }
 
@@ -161,7 +121,7 @@ export class DeescalateCaseDto {
     example: 'Partijen zijn het aan tafel alsnog eens geworden.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsText()
+  @IsFreeText()
   reason!: string;
 }
 
@@ -171,9 +131,7 @@ export class RecordAdviceDto {
     example: 'GM0344',
     maxLength: ORGANISATION_CODE_MAX_LENGTH,
   })
-  @IsString()
-  @MaxLength(ORGANISATION_CODE_MAX_LENGTH)
-  @Matches(ORGANISATION_CODE)
+  @IsOrganisationCode()
   advisorCode!: string;
 
   @ApiProperty({
@@ -182,7 +140,7 @@ export class RecordAdviceDto {
     example: 'Advies: Zvw, gezien de geneeskundige context van de zorg.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsText()
+  @IsFreeText()
   advice!: string;
 }
 
@@ -192,9 +150,7 @@ export class BreakthroughAssignmentDto {
     example: 'need-pv',
     maxLength: OPAQUE_ID_MAX_LENGTH,
   })
-  @IsString()
-  @MaxLength(OPAQUE_ID_MAX_LENGTH)
-  @Matches(OPAQUE_ID)
+  @IsOpaqueId()
   needId!: string;
 
   @ApiProperty({ enum: LAW_DOMAINS, example: 'Wmo' })
@@ -206,9 +162,7 @@ export class BreakthroughAssignmentDto {
     example: 'GM0344',
     maxLength: ORGANISATION_CODE_MAX_LENGTH,
   })
-  @IsString()
-  @MaxLength(ORGANISATION_CODE_MAX_LENGTH)
-  @Matches(ORGANISATION_CODE)
+  @IsOrganisationCode()
   financierCode!: string;
 
   @ApiProperty({ description: 'A voorlopige financier: pays now, settles (verrekent) later.', example: true })
@@ -222,7 +176,7 @@ export class BreakthroughAssignmentDto {
     maxLength: TEXT_MAX_LENGTH,
   })
   @IsOptional()
-  @IsText()
+  @IsFreeText()
   settlementAgreement?: string;
 
   @ApiPropertyOptional({
@@ -231,9 +185,7 @@ export class BreakthroughAssignmentDto {
     maxLength: ORGANISATION_CODE_MAX_LENGTH,
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(ORGANISATION_CODE_MAX_LENGTH)
-  @Matches(ORGANISATION_CODE)
+  @IsOrganisationCode()
   deliveredByCode?: string;
 }
 
@@ -243,7 +195,7 @@ export class DecideBreakthroughDto {
     example: 'De gemeente financiert voorlopig; verrekening na het oordeel van het Zorginstituut.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsText()
+  @IsFreeText()
   summary!: string;
 
   @ApiProperty({
@@ -265,11 +217,11 @@ export class DecideBreakthroughDto {
 
   @ApiProperty({
     type: [BreakthroughAssignmentDto],
-    maxItems: MAX_ITEMS,
+    maxItems: MAX_LIST_ITEMS,
     description: 'Who pays for which need; at least one (422 assignments-required).',
   })
   @IsArray()
-  @ArrayMaxSize(MAX_ITEMS)
+  @ArrayMaxSize(MAX_LIST_ITEMS)
   @ValidateNested({ each: true })
   @Type(() => BreakthroughAssignmentDto)
   assignments!: BreakthroughAssignmentDto[];
@@ -285,9 +237,7 @@ export class DefinitiveFinancierDto {
     example: '3311',
     maxLength: ORGANISATION_CODE_MAX_LENGTH,
   })
-  @IsString()
-  @MaxLength(ORGANISATION_CODE_MAX_LENGTH)
-  @Matches(ORGANISATION_CODE)
+  @IsOrganisationCode()
   financierCode!: string;
 }
 
@@ -297,9 +247,7 @@ export class SettleProvisionalFinancingDto {
     example: '1b0e6c1e-2f4a-4c59-9d43-7f0a4a3c8e21:need-pv',
     maxLength: OPAQUE_ID_MAX_LENGTH,
   })
-  @IsString()
-  @MaxLength(OPAQUE_ID_MAX_LENGTH)
-  @Matches(OPAQUE_ID)
+  @IsOpaqueId()
   responsibilityId!: string;
 
   @ApiProperty({
@@ -316,6 +264,6 @@ export class SettleProvisionalFinancingDto {
     example: 'Verrekend na het oordeel van het Zorginstituut.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsText()
+  @IsFreeText()
   note!: string;
 }

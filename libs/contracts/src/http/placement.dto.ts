@@ -1,14 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { OFFER_REFUSAL_REASONS, type OfferRefusalReason, TEXT_MAX_LENGTH } from '@casusregie/domain';
-import {
-  IsCalendarDate,
-  IsText,
-  OPAQUE_ID,
-  OPAQUE_ID_MAX_LENGTH,
-  ORGANISATION_CODE_MAX_LENGTH,
-} from './escalation.dto';
-import { ORGANISATION_CODE } from './registration.dto';
+import { OPAQUE_ID_MAX_LENGTH, ORGANISATION_CODE_MAX_LENGTH } from './shared/patterns';
+import { IsCalendarDate, IsFreeText, IsOpaqueId, IsOrganisationCode } from './shared/validators';
 
 export class RequestOfferDto {
   @ApiProperty({
@@ -16,9 +10,7 @@ export class RequestOfferDto {
     example: 'need-pv',
     maxLength: OPAQUE_ID_MAX_LENGTH,
   })
-  @IsString()
-  @MaxLength(OPAQUE_ID_MAX_LENGTH)
-  @Matches(OPAQUE_ID)
+  @IsOpaqueId()
   needId!: string;
 
   @ApiProperty({
@@ -26,9 +18,7 @@ export class RequestOfferDto {
     example: '73730001',
     maxLength: ORGANISATION_CODE_MAX_LENGTH,
   })
-  @IsString()
-  @MaxLength(ORGANISATION_CODE_MAX_LENGTH)
-  @Matches(ORGANISATION_CODE)
+  @IsOrganisationCode()
   providerCode!: string;
 
   @ApiPropertyOptional({
@@ -37,7 +27,7 @@ export class RequestOfferDto {
     maxLength: TEXT_MAX_LENGTH,
   })
   @IsOptional()
-  @IsText()
+  @IsFreeText()
   question?: string;
 }
 
@@ -51,7 +41,7 @@ export class RefuseOfferDto {
     example: 'Wachtlijst van zes maanden; geen crisisplek beschikbaar.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsText()
+  @IsFreeText()
   explanation!: string;
 }
 
@@ -61,9 +51,7 @@ export class StartPlacementDto {
     example: '5d1c2b9e-8f7a-4e3d-b2c1-0a9f8e7d6c5b',
     maxLength: OPAQUE_ID_MAX_LENGTH,
   })
-  @IsString()
-  @MaxLength(OPAQUE_ID_MAX_LENGTH)
-  @Matches(OPAQUE_ID)
+  @IsOpaqueId()
   offerId!: string;
 
   @ApiProperty({
@@ -89,6 +77,6 @@ export class EndPlacementDto {
     example: 'Doorgestroomd naar beschermd wonen.',
     maxLength: TEXT_MAX_LENGTH,
   })
-  @IsText()
+  @IsFreeText()
   reason!: string;
 }

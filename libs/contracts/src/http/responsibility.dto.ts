@@ -26,8 +26,9 @@ import {
   VERVOER_PURPOSES,
   type VervoerPurpose,
 } from '@casusregie/domain';
-import { IsCalendarDay, IsFreeText } from './agenda.dto';
 import { ORGANISATION_CODE } from './registration.dto';
+import { ORGANISATION_CODE_MAX_LENGTH } from './shared/patterns';
+import { IsCalendarDay, IsFreeText } from './shared/validators';
 
 /**
  * The facts the wegwijzer needs besides the need and the age the case knows. Leave out what is not known: the
@@ -127,7 +128,11 @@ export class ProposeResponsibilityDto {
   @IsIn(LAW_DOMAINS)
   lawDomain!: LawDomain;
 
-  @ApiProperty({ description: 'Organisation code of the financier.', example: '3311', maxLength: 32 })
+  @ApiProperty({
+    description: 'Organisation code of the financier.',
+    example: '3311',
+    maxLength: ORGANISATION_CODE_MAX_LENGTH,
+  })
   @IsString()
   @Matches(ORGANISATION_CODE)
   financierCode!: string;

@@ -6,8 +6,9 @@ import {
   type StatutoryApplicationKind,
   type StatutoryOutcome,
 } from '@casusregie/domain';
-import { IsCalendarDay } from './agenda.dto';
 import { ORGANISATION_CODE } from './registration.dto';
+import { ORGANISATION_CODE_MAX_LENGTH } from './shared/patterns';
+import { IsCalendarDay } from './shared/validators';
 
 /** A Wmo melding or aanvraag, or a CIZ aanvraag, whose statutory decision term the case tracks. */
 export class RecordStatutoryApplicationDto {
@@ -27,7 +28,7 @@ export class RecordStatutoryApplicationDto {
   @ApiProperty({
     description: 'Organisation that must decide: the gemeente (Wmo) or the CIZ (Wlz).',
     example: 'GM0344',
-    maxLength: 32,
+    maxLength: ORGANISATION_CODE_MAX_LENGTH,
   })
   @IsString()
   @Matches(ORGANISATION_CODE)

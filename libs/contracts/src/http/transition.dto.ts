@@ -19,9 +19,10 @@ import {
   VERLENGDE_JEUGDHULP_CONDITIONS,
   type VerlengdeJeugdhulpCondition,
 } from '@casusregie/domain';
-import { IsFreeText, MAX_LIST_ITEMS } from './agenda.dto';
 import { ORGANISATION_CODE } from './registration.dto';
 import { WegwijzerContextDto } from './responsibility.dto';
+import { MAX_LIST_ITEMS, ORGANISATION_CODE_MAX_LENGTH } from './shared/patterns';
+import { IsFreeText } from './shared/validators';
 
 export const TRANSITION_ROUTES = ['successor', 'verlengde-jeugdhulp', 'ending'] as const;
 export type TransitionRouteKind = (typeof TRANSITION_ROUTES)[number];
@@ -50,7 +51,7 @@ export class SuccessorRouteDto extends TransitionRouteDto {
   @ApiProperty({
     description: 'Organisation code of the successor financier.',
     example: 'GM0344',
-    maxLength: 32,
+    maxLength: ORGANISATION_CODE_MAX_LENGTH,
   })
   @IsString()
   @Matches(ORGANISATION_CODE)
