@@ -18,6 +18,8 @@ interface Gap {
   days: number;
 }
 
+const needIdsOf = (page: { items: Gap[] }) => page.items.map((g) => g.needId).sort();
+
 function fieldsOf(body: Record<string, unknown>): string[] {
   return [...new Set((body.errors as Array<{ field: string }>).map((e) => e.field))].sort();
 }
@@ -63,7 +65,9 @@ describe('GET /gaps: needs without an accepted or provisional holder', () => {
     api.clock.set('2026-03-09T09:00:00.000Z');
     const page = await gaps();
     expect(page.now).toBe('2026-03-09T09:00:00.000Z');
-    expect(page.items).toEqual([
+    // Gaps that opened at the same moment come in no particular order among themselves.
+    const byCategory = [...page.items].sort((x, y) => y.category.localeCompare(x.category));
+    expect(byCategory).toEqual([
       expect.objectContaining({
         caseId: utrecht.caseId,
         tableId: 'mwt-utrecht',
@@ -81,7 +85,7 @@ describe('GET /gaps: needs without an accepted or provisional holder', () => {
 
   it('keeps a need a gap while its financier is only asked, and drops it once accepted', async () => {
     const { requestId } = await utrecht.askInsurer(needs[0], '3311');
-    expect((await gaps()).items.map((g) => g.needId)).toEqual([needs[0], needs[1]]);
+    expect(needIdsOf(await gaps())).toEqual([...needs].sort());
     await utrecht.accept(needs[0], requestId, liaisonOf('3311'));
     expect((await gaps()).items.map((g) => g.needId)).toEqual([needs[1]]);
   });
