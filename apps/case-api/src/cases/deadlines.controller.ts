@@ -14,7 +14,7 @@ import {
   ResumeDeadlineCommand,
   SuspendDeadlineCommand,
 } from './deadlines.commands';
-import { NoBodyPipe, ParsePathIdPipe } from './escalation.controller';
+import { NoBodyPipe, ParsePathIdPipe } from './shared/pipes';
 
 const CASE_ID_PARAM = { name: 'caseId', format: 'uuid' } as const;
 const DEADLINE_ID_PARAM = {

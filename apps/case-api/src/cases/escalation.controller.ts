@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   Body,
   Controller,
@@ -6,7 +5,6 @@ import {
   Inject,
   Param,
   ParseUUIDPipe,
-  type PipeTransform,
   Post,
   UseInterceptors,
 } from '@nestjs/common';
@@ -17,18 +15,15 @@ import {
   DeescalateCaseDto,
   EscalateCaseDto,
   type FunctionarisDto,
-  OPAQUE_ID,
   RecordAdviceDto,
   SettleProvisionalFinancingDto,
 } from '@casusregie/contracts';
-import type { Functionaris, OrganisationRef } from '@casusregie/domain';
+import type { Functionaris } from '@casusregie/domain';
 import { type RequestPrincipal, CurrentPrincipal } from '../auth/request-principal';
 import { RequirePermission } from '../auth/require-permission';
 import { type CommandContext, CommandContextParam } from '../commands/command-context';
 import type { CommandResponse } from '../commands/command-response';
-import { deterministicEventId } from '../commands/deterministic-event-id';
 import { CaseVersionEtagInterceptor } from '../commands/etag.interceptor';
-import { ProblemError, problem } from '../platform/problem-details';
 import { coordinatorOfItsTable } from './case-access';
 import {
   DecideBreakthroughCommand,
@@ -38,73 +33,9 @@ import {
   SettleProvisionalFinancingCommand,
 } from './escalation.commands';
 import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from './organisation-directory';
-import { unknownReference } from './registration.controller';
-
-// ---- Helpers shared by the escalation, placement, deadline and closure controllers ----
-
-/** A command response with the ids the server created for the command (escalationId, offerId, ...). */
-export interface CommandResponseWithIds extends CommandResponse {
-  readonly ids: Readonly<Record<string, string>>;
-}
-
-/**
- * An id the server creates for a command. With an Idempotency-Key it is derived from the key, so that a
- * retried request names the same escalation, offer or placement (and its response carries the same id).
- */
-export function newServerId(context: CommandContext, caseId: string, kind: string): string {
-  if (!context.idempotency) return randomUUID();
-  const scope = `${context.actor.organisationId}:${context.actor.userId}:${caseId}:${kind}`;
-  return deterministicEventId(scope, context.idempotency.key, 0);
-}
-
-function invalidRequest(detail: string, errors: ReadonlyArray<{ field: string; messages: string[] }>) {
-  return new ProblemError(problem(400, { code: 'invalid-request', detail, errors }));
-}
-
-/** Path ids of things inside a case (escalations, offers, placements, deadlines): the domain's id syntax. */
-export class ParsePathIdPipe implements PipeTransform<unknown, string> {
-  constructor(
-    private readonly name: string,
-    private readonly pattern: RegExp = OPAQUE_ID,
-  ) {}
-
-  transform(value: unknown): string {
-    if (typeof value !== 'string' || !this.pattern.test(value)) {
-      throw invalidRequest(`The path parameter ${this.name} is not a valid id; nothing was changed.`, [
-        { field: this.name, messages: [`${this.name} must match ${this.pattern.source}`] },
-      ]);
-    }
-    return value;
-  }
-}
-
-/**
- * For commands without input beyond the path: no body, or an empty JSON object. Anything else is a 400
- * naming each property, like the DTO validation does.
- */
-export class NoBodyPipe implements PipeTransform<unknown, undefined> {
-  transform(value: unknown): undefined {
-    if (value === undefined || value === null) return undefined;
-    const isObject = typeof value === 'object' && !Array.isArray(value);
-    if (isObject && Object.keys(value).length === 0) return undefined;
-    const fields = isObject ? Object.keys(value) : ['body'];
-    throw invalidRequest(
-      'This command takes no body; nothing was changed.',
-      fields.map((field) => ({ field, messages: [`property ${field} should not exist`] })),
-    );
-  }
-}
-
-/** Resolves an organisation code from a body through the reference data; unknown → 422 unknown-reference. */
-export function resolveOrganisation(
-  directory: OrganisationDirectory,
-  field: string,
-  code: string,
-): OrganisationRef {
-  const organisation = directory.organisation(code);
-  if (!organisation) throw unknownReference(field, code);
-  return organisation;
-}
+import { resolveOrganisation } from './shared/organisations';
+import { ParsePathIdPipe } from './shared/pipes';
+import { type CommandResponseWithIds, newServerId } from './shared/server-ids';
 
 // ---- Escalation: opschaling, advice, doorbraakbesluit, verrekening ----
 

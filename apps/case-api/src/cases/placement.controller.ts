@@ -18,13 +18,6 @@ import { type CommandContext, CommandContextParam } from '../commands/command-co
 import type { CommandResponse } from '../commands/command-response';
 import { CaseVersionEtagInterceptor } from '../commands/etag.interceptor';
 import { coordinatorOfItsTable } from './case-access';
-import {
-  type CommandResponseWithIds,
-  NoBodyPipe,
-  ParsePathIdPipe,
-  newServerId,
-  resolveOrganisation,
-} from './escalation.controller';
 import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from './organisation-directory';
 import {
   AcceptOfferCommand,
@@ -33,6 +26,9 @@ import {
   RequestOfferCommand,
   StartPlacementCommand,
 } from './placement.commands';
+import { resolveOrganisation } from './shared/organisations';
+import { NoBodyPipe, ParsePathIdPipe } from './shared/pipes';
+import { type CommandResponseWithIds, newServerId } from './shared/server-ids';
 
 const CASE_ID_PARAM = { name: 'caseId', format: 'uuid' } as const;
 const OFFER_ID_PARAM = {

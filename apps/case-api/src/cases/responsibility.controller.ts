@@ -32,13 +32,10 @@ import {
   RejectResponsibilityCommand,
   RequestFinancierCommand,
 } from './responsibility.commands';
-import {
-  ApiCaseCommand,
-  type CommandResponseWithIds,
-  organisationOf,
-  serverIds,
-  uuidParam,
-} from './table.controller';
+import { ApiCaseCommand } from './shared/api-case-command';
+import { resolveOrganisation } from './shared/organisations';
+import { uuidParam } from './shared/pipes';
+import { type CommandResponseWithIds, serverIds } from './shared/server-ids';
 
 /** A proposal as recorded: domain, financier, basis, the wegwijzer's advice and whether it deviates from it. */
 export type RecordedProposal = ResponsibilityProposed['data'];
@@ -148,7 +145,7 @@ export class ResponsibilityCommandsController {
     @CurrentPrincipal() principal: RequestPrincipal,
     @CommandContextParam() context: CommandContext,
   ): Promise<CommandResponseWithIds<{ responsibilityId: string }> & { proposal: RecordedProposal }> {
-    const financier = organisationOf(this.directory, 'financierCode', dto.financierCode);
+    const financier = resolveOrganisation(this.directory, 'financierCode', dto.financierCode);
     const responsibilityId = serverIds(principal, context)('responsibility');
     const response = await this.commandBus.execute(
       new ProposeResponsibilityCommand({

@@ -10,13 +10,10 @@ import { CaseVersionEtagInterceptor } from '../commands/etag.interceptor';
 import { coordinatorOfItsTable } from './case-access';
 import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from './organisation-directory';
 import { RecordStatutoryApplicationCommand, RecordStatutoryDecisionCommand } from './statutory.commands';
-import {
-  ApiCaseCommand,
-  type CommandResponseWithIds,
-  organisationOf,
-  serverIds,
-  uuidParam,
-} from './table.controller';
+import { ApiCaseCommand } from './shared/api-case-command';
+import { resolveOrganisation } from './shared/organisations';
+import { uuidParam } from './shared/pipes';
+import { type CommandResponseWithIds, serverIds } from './shared/server-ids';
 
 /** Wmo meldingen and aanvragen and CIZ aanvragen, whose statutory decision terms the case tracks. */
 @ApiTags('cases: statutory applications')
@@ -45,7 +42,7 @@ export class StatutoryController {
     @CurrentPrincipal() principal: RequestPrincipal,
     @CommandContextParam() context: CommandContext,
   ): Promise<CommandResponseWithIds<{ applicationId: string }>> {
-    const decider = organisationOf(this.directory, 'deciderCode', dto.deciderCode);
+    const decider = resolveOrganisation(this.directory, 'deciderCode', dto.deciderCode);
     const applicationId = serverIds(principal, context)('application');
     const response = await this.commandBus.execute(
       new RecordStatutoryApplicationCommand({

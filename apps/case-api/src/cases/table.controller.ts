@@ -1,149 +1,22 @@
-import { randomUUID } from 'node:crypto';
-import {
-  applyDecorators,
-  Body,
-  Controller,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PutOnAgendaDto, RecordDiscussionDto } from '@casusregie/contracts';
-import type { OrganisationRef } from '@casusregie/domain';
 import { type RequestPrincipal, CurrentPrincipal } from '../auth/request-principal';
 import { RequirePermission } from '../auth/require-permission';
 import { type CommandContext, CommandContextParam } from '../commands/command-context';
 import type { CommandResponse } from '../commands/command-response';
-import { deterministicEventId } from '../commands/deterministic-event-id';
 import { CaseVersionEtagInterceptor } from '../commands/etag.interceptor';
-import { ProblemError, problem } from '../platform/problem-details';
 import { coordinatorOfItsTable } from './case-access';
 import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from './organisation-directory';
-import { unknownReference } from './registration.controller';
+import { ApiCaseCommand } from './shared/api-case-command';
+import { resolveOrganisation } from './shared/organisations';
+import { uuidParam } from './shared/pipes';
+import { type CommandResponseWithIds, serverIds } from './shared/server-ids';
 import { CompleteActionCommand, PutOnAgendaCommand, RecordDiscussionCommand } from './table.commands';
 
-/* ---- Shared by the controllers of this group (table, responsibility, statutory, transition) ---- */
-
-/** A command's usual answer, plus the ids the server gave the things the command created. */
-export type CommandResponseWithIds<Ids> = CommandResponse & { readonly ids: Ids };
-
-/**
- * Gives new things in a case their id. With an Idempotency-Key the ids derive from the key (per caller, per kind
- * of thing, per position in the request), so a retried request creates the same ids and thus the same events;
- * without one they are random. Either way they are UUIDs.
- */
-export function serverIds(
-  principal: RequestPrincipal,
-  context: CommandContext,
-): (kind: string, index?: number) => string {
-  const key = context.idempotency?.key;
-  return (kind, index = 0) =>
-    key === undefined
-      ? randomUUID()
-      : deterministicEventId(`${principal.org}:${principal.sub}:${kind}`, key, index);
-}
-
-/** A path parameter holding an id the server gave out; anything else is a 400 naming the parameter. */
-export function uuidParam(name: string): ParseUUIDPipe {
-  return new ParseUUIDPipe({
-    exceptionFactory: () =>
-      new ProblemError(
-        problem(400, {
-          code: 'invalid-request',
-          detail: `${name} in the path must be a UUID; nothing was changed.`,
-          errors: [{ field: name, messages: [`${name} must be a UUID`] }],
-        }),
-      ),
-  });
-}
-
-/** An organisation code from the body, resolved with the reference data; unknown codes are a 422. */
-export function organisationOf(
-  directory: OrganisationDirectory,
-  field: string,
-  code: string,
-): OrganisationRef {
-  const organisation = directory.organisation(code);
-  if (!organisation) throw unknownReference(field, code);
-  return organisation;
-}
-
-const ANSWER_EXAMPLE = {
-  caseId: '3b0f1c8e-7a2d-4e59-9c1b-5d8e2f6a4b70',
-  version: 7,
-  position: 1042,
-  events: [{ eventId: 'c2a4d6e8-1b3f-4a5c-8d7e-9f0a1b2c3d4e', type: 'casus.CasePutOnAgenda.v1' }],
-};
-
-/** OpenAPI for a case command: summary, the answer (with an example), the headers and the problem answers. */
-export function ApiCaseCommand(options: {
-  readonly summary: string;
-  readonly description?: string;
-  readonly ids?: Record<string, unknown>;
-  readonly extra?: Record<string, unknown>;
-}) {
-  const example = { ...ANSWER_EXAMPLE, ...(options.ids ? { ids: options.ids } : {}), ...options.extra };
-  return applyDecorators(
-    ApiOperation({ summary: options.summary, description: options.description }),
-    ApiHeader({
-      name: 'If-Match',
-      required: false,
-      description:
-        'The case version last seen (the ETag of the previous answer); 412 if the case changed since.',
-    }),
-    ApiHeader({
-      name: 'Idempotency-Key',
-      required: false,
-      description: 'Makes the command safe to retry: the same key and body answer the first response again.',
-    }),
-    ApiOkResponse({
-      description:
-        'The new case version (also the ETag), the global position of the last event (pass it as minPosition ' +
-        'to read your own write), the events appended' +
-        (options.ids ? ', and the ids the server gave what the command created.' : '.'),
-      schema: {
-        type: 'object',
-        properties: {
-          caseId: { type: 'string', format: 'uuid' },
-          version: { type: 'integer' },
-          position: { type: 'integer' },
-          events: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: { eventId: { type: 'string', format: 'uuid' }, type: { type: 'string' } },
-            },
-          },
-          ...(options.ids ? { ids: { type: 'object' } } : {}),
-          ...Object.fromEntries(Object.keys(options.extra ?? {}).map((key) => [key, { type: 'object' }])),
-        },
-        example,
-      },
-    }),
-    ApiResponse({
-      status: 400,
-      description: 'Invalid body or path: every bad field is named; nothing stored.',
-    }),
-    ApiResponse({ status: 403, description: 'Your role, or your organisation, may not do this.' }),
-    ApiResponse({
-      status: 404,
-      description: 'No such case (or not visible to you), or no such need, request...',
-    }),
-    ApiResponse({
-      status: 409,
-      description: 'The state of the case does not allow this (domain error code).',
-    }),
-    ApiResponse({ status: 412, description: 'If-Match does not match the current case version.' }),
-    ApiResponse({
-      status: 422,
-      description: 'A domain rule, or an unknown organisation code, refuses this.',
-    }),
-  );
-}
+/** queries/cases.controller.ts imports uuidParam from here; it lives in shared/pipes.ts. */
+export { uuidParam } from './shared/pipes';
 
 /* ---- The maatwerktafel: agenda, discussion, actions ---- */
 
@@ -208,7 +81,7 @@ export class TableController {
   ): Promise<CommandResponseWithIds<{ agreementIds: string[]; actionIds: string[]; needIds: string[] }>> {
     const newId = serverIds(principal, context);
     const present = dto.presentOrganisationCodes.map(
-      (code, i) => organisationOf(this.directory, `presentOrganisationCodes.${i}`, code).organisationId,
+      (code, i) => resolveOrganisation(this.directory, `presentOrganisationCodes.${i}`, code).organisationId,
     );
     const agreements = (dto.agreements ?? []).map((a, i) => ({
       agreementId: newId('agreement', i),
@@ -217,7 +90,7 @@ export class TableController {
     const actions = (dto.actions ?? []).map((a, i) => ({
       actionId: newId('action', i),
       description: a.description,
-      ownerOrganisationId: organisationOf(
+      ownerOrganisationId: resolveOrganisation(
         this.directory,
         `actions.${i}.ownerOrganisationCode`,
         a.ownerOrganisationCode,

@@ -23,13 +23,10 @@ import {
   proposalContext,
   proposalsIn,
 } from './responsibility.controller';
-import {
-  ApiCaseCommand,
-  type CommandResponseWithIds,
-  organisationOf,
-  serverIds,
-  uuidParam,
-} from './table.controller';
+import { ApiCaseCommand } from './shared/api-case-command';
+import { resolveOrganisation } from './shared/organisations';
+import { uuidParam } from './shared/pipes';
+import { type CommandResponseWithIds, serverIds } from './shared/server-ids';
 import { PassEighteenthBirthdayCommand, RecordTransitionPlanCommand } from './transition.commands';
 
 /** 18-/18+: the toekomstplan (route per need after 18) and the 18th birthday itself. */
@@ -137,7 +134,7 @@ export class TransitionController {
         needId: route.needId,
         responsibilityId: newId('successor', index),
         lawDomain: route.lawDomain,
-        financier: organisationOf(this.directory, `routes.${index}.financierCode`, route.financierCode),
+        financier: resolveOrganisation(this.directory, `routes.${index}.financierCode`, route.financierCode),
         context: proposalContext(route.context),
         ...(route.deviationReason === undefined ? {} : { deviationReason: route.deviationReason }),
       };
