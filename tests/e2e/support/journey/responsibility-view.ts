@@ -135,3 +135,91 @@ export async function checkedView(
   if (problems.length > 0) throw new Error(`Responsibility views disagree: ${problems.join('; ')}`);
   return now;
 }
+
+/** GET /cases/{id} (the case read model), as far as the journeys compare it with the responsibility view. */
+export interface CaseDetailView {
+  readonly caseId: string;
+  readonly version: number;
+  readonly lastPosition: number;
+  readonly asOfPosition: number;
+  readonly status: string;
+  readonly needs: ReadonlyArray<{
+    readonly needId: string;
+    readonly category: string;
+    readonly status: 'open' | 'ended';
+    readonly current: {
+      readonly lawDomain: string;
+      readonly financierOrganisationId: string;
+      readonly status: string;
+    } | null;
+    readonly responsibilities: ReadonlyArray<{ readonly responsibilityId: string; readonly status: string }>;
+    readonly gap: { readonly position: number; readonly eventType: string } | null;
+  }>;
+}
+
+export interface GapListView {
+  readonly asOfPosition: number;
+  readonly items: ReadonlyArray<{
+    readonly caseId: string;
+    readonly needId: string;
+    readonly category: string;
+    readonly sincePosition: number;
+    readonly sinceEventType: string;
+  }>;
+}
+
+/**
+ * The read models, read with minPosition = the command's position (read-your-writes), agree with the
+ * responsibility view folded from the stream: the case detail has the command's version and, per need, the same
+ * current responsibility, the same responsibilities and the same gap (since the same event); GET /gaps lists
+ * exactly the case's gaps.
+ */
+export async function readModelsAgree(
+  client: JourneyClient,
+  answer: { caseId: string; version: number; position: number },
+  snapshot: SnapshotView,
+  caller: Caller = coordinatorUtrecht,
+): Promise<CaseDetailView> {
+  const detail = await client.read<CaseDetailView>(
+    caller,
+    `/cases/${answer.caseId}?minPosition=${answer.position}`,
+  );
+  const gaps = await client.read<GapListView>(caller, `/gaps?minPosition=${answer.position}&limit=1000`);
+  const problems: string[] = [];
+  if (detail.version !== answer.version)
+    problems.push(`detail version ${detail.version}, not ${answer.version}`);
+  if (detail.lastPosition !== answer.position)
+    problems.push(`detail at ${detail.lastPosition}, not ${answer.position}`);
+  if (detail.asOfPosition < answer.position) problems.push(`detail as of ${detail.asOfPosition}`);
+  const fromView = snapshot.needs.map((n) => ({
+    needId: n.needId,
+    category: n.category,
+    status: n.needStatus,
+    current: n.current && line(n.current),
+    responsibilities: n.responsibilities.map((r) => `${r.responsibilityId} ${r.status}`),
+    gap: gapOf(snapshot, n.needId)?.since.position ?? null,
+  }));
+  const fromDetail = detail.needs.map((n) => ({
+    needId: n.needId,
+    category: n.category,
+    status: n.status,
+    current: n.current && `${n.current.lawDomain} ${n.current.financierOrganisationId} ${n.current.status}`,
+    responsibilities: n.responsibilities.map((r) => `${r.responsibilityId} ${r.status}`),
+    gap: n.gap?.position ?? null,
+  }));
+  if (JSON.stringify(fromDetail) !== JSON.stringify(fromView)) {
+    problems.push(
+      `detail needs ${JSON.stringify(fromDetail)} differ from the view ${JSON.stringify(fromView)}`,
+    );
+  }
+  const listed = gaps.items
+    .filter((g) => g.caseId === answer.caseId)
+    .map((g) => `${g.needId}@${g.sincePosition}`)
+    .sort();
+  const expected = snapshot.gaps.map((g) => `${g.needId}@${g.since.position}`).sort();
+  if (JSON.stringify(listed) !== JSON.stringify(expected)) {
+    problems.push(`GET /gaps lists ${JSON.stringify(listed)}, the view ${JSON.stringify(expected)}`);
+  }
+  if (problems.length > 0) throw new Error(`Read models disagree: ${problems.join('; ')}`);
+  return detail;
+}
