@@ -6,6 +6,7 @@ import {
   gapOf,
   line,
   needOf,
+  readModelsAgree,
   responsibility,
   steps,
   summarise,
@@ -102,6 +103,7 @@ describe('journey: a grensvlak dispute, wijkverpleging versus persoonlijke verzo
       referralLawDomain: 'Zvw',
     });
     const bothRejected = await checkedView(client, casus.last);
+    await readModelsAgree(client, casus.last, bothRejected);
     expect(summarise(bothRejected, needs).verzorging).toEqual({
       holder: null,
       current: 'Wmo GM0344 rejected',
@@ -125,6 +127,7 @@ describe('journey: a grensvlak dispute, wijkverpleging versus persoonlijke verzo
       needIds: [verzorging],
     });
     const escalated = await checkedView(client, casus.last);
+    await readModelsAgree(client, casus.last, escalated);
     expect(needOf(escalated, verzorging).responsibilities.map(line)).toEqual([
       'Zvw 3311 disputed',
       'Wmo GM0344 disputed',
@@ -162,6 +165,7 @@ describe('journey: a grensvlak dispute, wijkverpleging versus persoonlijke verzo
       decisionBody('Oordeelt het Zorginstituut dat de Zvw van toepassing is, dan vergoedt de verzekeraar.'),
     );
     const decided = await checkedView(client, casus.last);
+    await readModelsAgree(client, casus.last, decided);
     expect(summarise(decided, needs)).toEqual({
       verpleging: { holder: 'Zvw 3311 accepted', current: 'Zvw 3311 accepted', gap: false },
       verzorging: { holder: 'Wmo GM0344 provisional', current: 'Wmo GM0344 provisional', gap: false },
@@ -190,6 +194,7 @@ describe('journey: a grensvlak dispute, wijkverpleging versus persoonlijke verzo
       note: 'Zorginstituut: geen geneeskundige context; de gemeente blijft financier.',
     });
     const settled = await checkedView(client, casus.last);
+    await readModelsAgree(client, casus.last, settled);
     expect(summarise(settled, needs).verzorging).toEqual({
       holder: 'Wmo GM0344 accepted',
       current: 'Wmo GM0344 accepted',

@@ -6,6 +6,7 @@ import {
   gapOf,
   line,
   needOf,
+  readModelsAgree,
   responsibility,
   steps,
   summarise,
@@ -56,6 +57,7 @@ describe('journey: a moeilijk plaatsbare client from aanmelding to closure', () 
     });
     const needs = { ggz, wonen, begeleiding };
     const discussed = await checkedView(client, casus.last);
+    await readModelsAgree(client, casus.last, discussed);
     expect(discussed.needs.map((n) => n.category)).toEqual([
       'behandeling-ggz',
       'beschermd-wonen',
@@ -125,6 +127,7 @@ describe('journey: a moeilijk plaatsbare client from aanmelding to closure', () 
     });
     const rejectedAt = casus.last;
     const afterRejection = await checkedView(client, rejectedAt);
+    await readModelsAgree(client, rejectedAt, afterRejection);
     expect(summarise(afterRejection, needs)).toEqual({
       ggz: { holder: 'Zvw 3311 accepted', current: 'Zvw 3311 accepted', gap: false },
       wonen: { holder: null, current: 'Wlz ZK-UTRECHT rejected', gap: true },
@@ -195,6 +198,7 @@ describe('journey: a moeilijk plaatsbare client from aanmelding to closure', () 
     );
     const decisionId = await casus.decide(escalationId, decision);
     const decided = await checkedView(client, casus.last);
+    await readModelsAgree(client, casus.last, decided);
     expect(summarise(decided, needs)).toEqual({
       ggz: { holder: 'Zvw 3311 accepted', current: 'Zvw 3311 accepted', gap: false },
       wonen: { holder: 'Wmo GM0344 provisional', current: 'Wmo GM0344 provisional', gap: false },
@@ -245,6 +249,7 @@ describe('journey: a moeilijk plaatsbare client from aanmelding to closure', () 
       note: 'CIZ-indicatie afgegeven; het zorgkantoor vergoedt vanaf de plaatsing.',
     });
     const settled = await checkedView(client, casus.last);
+    await readModelsAgree(client, casus.last, settled);
     expect(summarise(settled, needs).wonen).toEqual({
       holder: 'Wlz ZK-UTRECHT accepted',
       current: 'Wlz ZK-UTRECHT accepted',
@@ -263,6 +268,7 @@ describe('journey: a moeilijk plaatsbare client from aanmelding to closure', () 
       note: 'Geplaatst; financiering verrekend na het CIZ-besluit.',
     });
     const closed = await checkedView(client, casus.last);
+    expect((await readModelsAgree(client, casus.last, closed)).status).toBe('closed');
     expect(closed.gaps).toEqual([]);
     await client.refused(
       coordinatorUtrecht,

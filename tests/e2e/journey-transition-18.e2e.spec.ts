@@ -6,6 +6,7 @@ import {
   gapOf,
   line,
   needOf,
+  readModelsAgree,
   responsibility,
   steps,
   summarise,
@@ -73,6 +74,7 @@ describe('journey: an 18-/18+ transition, from Jeugdwet to Zvw and Wmo, with a g
       await casus.acceptAs('GM0344', needId, requestId);
     }
     const youth = await checkedView(client, casus.last);
+    await readModelsAgree(client, casus.last, youth);
     expect(summarise(youth, needs)).toEqual({
       ggz: { holder: 'Jeugdwet GM0344 accepted', current: 'Jeugdwet GM0344 accepted', gap: false },
       begeleiding: { holder: 'Jeugdwet GM0344 accepted', current: 'Jeugdwet GM0344 accepted', gap: false },
@@ -122,6 +124,7 @@ describe('journey: an 18-/18+ transition, from Jeugdwet to Zvw and Wmo, with a g
     await casus.acceptAs('3311', ggz, ggzRequest);
     await casus.acceptAs('GM0344', begeleiding, begeleidingRequest);
     const planned = await checkedView(client, casus.last);
+    await readModelsAgree(client, casus.last, planned);
     expect(summarise(planned, needs)).toEqual(summarise(youth, needs));
     expect(
       needOf(planned, ggz).responsibilities.map((r) => [line(r), r.takesEffect, r.holding, r.basis]),
@@ -147,6 +150,7 @@ describe('journey: an 18-/18+ transition, from Jeugdwet to Zvw and Wmo, with a g
     expect(passed.data).toMatchObject({ birthday18: '2026-12-02', newGapNeedIds: [verblijf] });
 
     const adult = await checkedView(client, birthday);
+    await readModelsAgree(client, birthday, adult);
     expect(summarise(adult, needs)).toEqual({
       ggz: { holder: 'Zvw 3311 accepted', current: 'Zvw 3311 accepted', gap: false },
       begeleiding: { holder: 'Wmo GM0344 accepted', current: 'Wmo GM0344 accepted', gap: false },
