@@ -1,0 +1,26 @@
+/**
+ * Messaging of casusregie: the notification policy, the public form of case events and the shapes of the Kafka
+ * messages (docs/MESSAGES.md). The policy and the mappings are pure; the Kafka port and the relay live beside them.
+ */
+export * from './policy/case-state';
+export * from './policy/deadline-watch-events';
+export {
+  readEnvelope,
+  UnmappableEventError,
+  type EventCoordinates,
+  type ReadEvent,
+  type StoredCaseEventEnvelope,
+} from './policy/envelope';
+export * from './policy/notification';
+export * from './policy/notification-message';
+export { ASKED_BY_DEADLINE_KIND, notificationsFor } from './policy/notifications-for';
+export * from './public-events/case-event-message';
+export * from './public-events/public-case-event';
+export {
+  NESTED_FREE_TEXT,
+  PUBLIC_CASE_EVENT_TYPES,
+  PUBLIC_DATA_RULES,
+  removedFields,
+  type FieldRule,
+  type PublicDataRule,
+} from './public-events/public-data';
