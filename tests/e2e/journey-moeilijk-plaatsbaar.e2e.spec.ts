@@ -12,6 +12,15 @@ import {
   summarise,
 } from './support/journey/responsibility-view';
 
+/** The parts of GET /stats this journey checks. */
+interface Stats {
+  readonly offerRefusals: { readonly total: number; readonly byReason: Record<string, number> };
+  readonly moeilijkPlaatsbaarWithoutSuitableOffer: ReadonlyArray<{
+    readonly month: string;
+    readonly count: number;
+  }>;
+}
+
 /**
  * Journey 1, a moeilijk plaatsbare client at the Utrecht maatwerktafel: aanmelding, triage, agenda, a discussion
  * with three needs, the zorgkantoor's liaison rejects beschermd wonen, escalation to the opschaaltafel, a
@@ -31,6 +40,8 @@ describe('journey: a moeilijk plaatsbare client from aanmelding to closure', () 
 
   it('shows who holds each need, and every gap, at each step', async () => {
     const at = (instant: string) => embedded.clock.set(instant);
+    const stats = (minPosition: number) =>
+      client.read<Stats>(coordinatorUtrecht, `/stats?minPosition=${minPosition}`);
 
     // ---- Aanmelding, triage, agendering (Monday 2 March 2026) ----
     const casus = await CaseJourney.register(client, {
@@ -227,8 +238,23 @@ describe('journey: a moeilijk plaatsbare client from aanmelding to closure', () 
       { offerId: listerOffer, startDate: '2026-03-23' },
       { status: 409, code: 'offer-not-accepted' },
     );
+    // The refusal is a first-class fact: GET /stats counts it, and the client counts as moeilijk plaatsbaar
+    // without a suitable offer this month (until a provider accepts).
+    const refusedStats = await stats(casus.last.position);
+    expect(refusedStats.offerRefusals).toEqual({
+      total: 1,
+      byReason: expect.objectContaining({ 'safety-risk': 1 }),
+    });
+    expect(refusedStats.moeilijkPlaatsbaarWithoutSuitableOffer.at(-1)).toMatchObject({
+      month: '2026-03',
+      count: 1,
+    });
     at('2026-03-19T09:00:00.000Z');
     await casus.run(`/offers/${altrechtOffer}/accept`);
+    expect((await stats(casus.last.position)).moeilijkPlaatsbaarWithoutSuitableOffer.at(-1)).toMatchObject({
+      month: '2026-03',
+      count: 0,
+    });
     // Offers change nobody's responsibility.
     expect(summarise(await checkedView(client, casus.last), needs)).toEqual(summarise(decided, needs));
     at('2026-03-23T08:00:00.000Z');
@@ -276,6 +302,18 @@ describe('journey: a moeilijk plaatsbare client from aanmelding to closure', () 
       { needId: wonen, providerCode: '99000003' },
       { status: 409, code: 'case-closed' },
     );
+    expect(await stats(casus.last.position)).toMatchObject({
+      cases: { total: 1, byType: { 'moeilijk-plaatsbaar': 1 }, byStatus: { closed: 1 } },
+      escalations: {
+        total: 1,
+        byLevel: { opschaaltafel: 1 },
+        byReason: { 'dispute-between-financiers': 1 },
+        byOutcome: { open: 0, decided: 1 },
+        decidedWithProvisionalFinancing: 1,
+      },
+      offerRefusals: { total: 1 },
+      leadTimes: { registrationToClosure: { cases: 1, medianDays: 65.04 } },
+    });
 
     // ---- The whole story, step by step: who answered for beschermd wonen, and when it was a gap ----
     const all = await steps(client, casus.caseId);
