@@ -140,7 +140,7 @@ export class ListCasesQueryDto extends ReadModelQueryDto {
   @Matches(CURSOR)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Transform(toWholeNumber)
   @IsInt()

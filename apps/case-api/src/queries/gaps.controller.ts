@@ -40,7 +40,12 @@ export class ListGapsQueryDto extends ReadModelQueryDto {
   @Matches(CURSOR)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_GAP_PAGE_SIZE, default: DEFAULT_GAP_PAGE_SIZE })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_GAP_PAGE_SIZE,
+    default: DEFAULT_GAP_PAGE_SIZE,
+  })
   @IsOptional()
   @Transform(toWholeNumber)
   @IsInt()

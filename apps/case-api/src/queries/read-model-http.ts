@@ -35,6 +35,7 @@ export class ReadModelQueryDto {
       'Read your own write: the `position` from a command response. The query waits (bounded) until the read ' +
       'model has applied the log up to it; if it does not get there in time the answer is 503 ' +
       '`read-model-behind` with Retry-After, never stale data.',
+    type: 'integer',
     example: 1042,
     minimum: 0,
   })

@@ -32,6 +32,7 @@ export class StatsQueryDto extends ReadModelQueryDto {
 
   @ApiPropertyOptional({
     description: 'Months in the moeilijk-plaatsbaar series, ending with the current month.',
+    type: 'integer',
     minimum: 1,
     maximum: 120,
     default: 12,
