@@ -9,8 +9,7 @@ import type { CommandResponse } from '../commands/command-response';
 import { CaseVersionEtagInterceptor } from '../commands/etag.interceptor';
 import { coordinatorOfItsTable } from './case-access';
 import { CloseCaseCommand, ReopenCaseCommand } from './closure.commands';
-
-const CASE_ID_PARAM = { name: 'caseId', format: 'uuid' } as const;
+import { CASE_ID_PARAM } from './shared/api-case-command';
 
 @ApiTags('cases: closure')
 @ApiBearerAuth()

@@ -14,9 +14,9 @@ import {
   ResumeDeadlineCommand,
   SuspendDeadlineCommand,
 } from './deadlines.commands';
+import { CASE_ID_PARAM } from './shared/api-case-command';
 import { NoBodyPipe, ParsePathIdPipe } from './shared/pipes';
 
-const CASE_ID_PARAM = { name: 'caseId', format: 'uuid' } as const;
 const DEADLINE_ID_PARAM = {
   name: 'deadlineId',
   description:

@@ -33,13 +33,13 @@ import {
   SettleProvisionalFinancingCommand,
 } from './escalation.commands';
 import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from './organisation-directory';
+import { CASE_ID_PARAM } from './shared/api-case-command';
 import { resolveOrganisation } from './shared/organisations';
 import { ParsePathIdPipe } from './shared/pipes';
 import { type CommandResponseWithIds, newServerId } from './shared/server-ids';
 
 // ---- Escalation: opschaling, advice, doorbraakbesluit, verrekening ----
 
-const CASE_ID_PARAM = { name: 'caseId', format: 'uuid' } as const;
 const ESCALATION_ID_PARAM = {
   name: 'escalationId',
   description: 'The escalationId returned when the case was escalated.',

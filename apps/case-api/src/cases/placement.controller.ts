@@ -19,6 +19,7 @@ import type { CommandResponse } from '../commands/command-response';
 import { CaseVersionEtagInterceptor } from '../commands/etag.interceptor';
 import { coordinatorOfItsTable } from './case-access';
 import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from './organisation-directory';
+import { CASE_ID_PARAM } from './shared/api-case-command';
 import {
   AcceptOfferCommand,
   EndPlacementCommand,
@@ -30,7 +31,6 @@ import { resolveOrganisation } from './shared/organisations';
 import { NoBodyPipe, ParsePathIdPipe } from './shared/pipes';
 import { type CommandResponseWithIds, newServerId } from './shared/server-ids';
 
-const CASE_ID_PARAM = { name: 'caseId', format: 'uuid' } as const;
 const OFFER_ID_PARAM = {
   name: 'offerId',
   description: 'The offerId returned when the offer was requested.',

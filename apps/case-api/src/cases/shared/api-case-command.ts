@@ -1,6 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
 
+/**
+ * OpenAPI for the caseId path parameter, for controllers that document their parameters with ApiParam (the
+ * escalation, placement, deadline and closure controllers).
+ */
+export const CASE_ID_PARAM = { name: 'caseId', format: 'uuid' } as const;
+
 const ANSWER_EXAMPLE = {
   caseId: '3b0f1c8e-7a2d-4e59-9c1b-5d8e2f6a4b70',
   version: 7,
