@@ -1,6 +1,9 @@
 import type { CaseState, LawDomain, OfferRefusalReason } from '@casusregie/domain';
 
-/** The event that set something: when it happened (its occurredAt), where it stands in the log, and its type. */
+/**
+ * The event that set something: when it happened (its occurredAt, as an ISO instant in UTC), where it stands in the
+ * log, and its type.
+ */
 export interface EventMark {
   readonly at: string;
   readonly position: number;

@@ -26,7 +26,7 @@ export function foldCaseEvent(doc: CaseDocument | null, stored: StoredEvent): Ca
     const before = doc?.state ?? initialState();
     const state = evolve(before, event);
     const mark: EventMark = {
-      at: event.data.occurredAt,
+      at: new Date(Date.parse(event.data.occurredAt)).toISOString(),
       position: stored.globalPosition,
       eventType: event.type,
     };
@@ -40,7 +40,7 @@ export function foldCaseEvent(doc: CaseDocument | null, stored: StoredEvent): Ca
       version: expectedVersion + 1,
       lastPosition: stored.globalPosition,
       responsibilitySetBy: responsibilityChanges(base.responsibilitySetBy, before, state, mark),
-      gapSince: gapsSince(base.gapSince, state, mark),
+      gapSince: gapsSince(base.gapSince, before, state, mark),
       escalations: closeEscalations(extras.escalations ?? base.escalations, before, state, mark),
       waiting: waitingPeriods(base.waiting, before, state, mark),
     };

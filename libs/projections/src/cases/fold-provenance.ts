@@ -30,9 +30,12 @@ export function responsibilityChanges(
 /** Open needs without a holder, each since the event that left it without one. */
 export function gapsSince(
   since: Readonly<Record<string, EventMark>>,
+  before: CaseState,
   state: CaseState,
   mark: EventMark,
 ): Readonly<Record<string, EventMark>> {
+  // Gaps depend on the needs and the responsibilities only; most events change neither.
+  if (before.needs === state.needs && before.responsibilities === state.responsibilities) return since;
   const next: Record<string, EventMark> = {};
   for (const need of state.needs) {
     if (need.status !== 'open') continue;

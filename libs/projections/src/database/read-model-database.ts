@@ -88,6 +88,11 @@ export class ReadModelDatabase {
     this.statements.clear();
   }
 
+  /** Returns the free pages of a file (after reset() dropped everything) so a bulk load writes a compact file. */
+  compact(): void {
+    if (this.connection.name !== ':memory:') this.connection.exec('VACUUM');
+  }
+
   /** Refreshes the planner's statistics (after a rebuild, so filtered list queries pick the right index). */
   analyze(): void {
     this.connection.exec('ANALYZE');

@@ -44,6 +44,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   const started = performance.now();
   try {
     database.reset({ deferIndexes: true });
+    database.compact();
     const target = await options.store.headPosition();
     const runner = new ProjectionRunner({
       store: options.store,

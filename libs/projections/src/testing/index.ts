@@ -6,3 +6,4 @@ export * from './journeys';
 export * from './organisations';
 export * from './read-model-dump';
 export * from './runner-support';
+export * from './case-fixture';
