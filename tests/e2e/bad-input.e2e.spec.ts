@@ -32,6 +32,8 @@ interface BadRequest {
   readonly status?: number;
   /** A 400 must name this field (or a field inside it) in `errors`. */
   readonly names?: string;
+  /** The problem's code. */
+  readonly code?: string;
 }
 
 /**
@@ -128,6 +130,9 @@ describe('bad input on every command gives a 4xx problem and stores nothing', ()
           wrong.push(`answered ${answer.status} ${answer.body?.code ?? ''} instead of ${bad.status}`);
         }
         if (!isProblemJson(answer)) wrong.push(`content-type ${answer.contentType}`);
+        if (bad.code !== undefined && answer.body?.code !== bad.code) {
+          wrong.push(`code ${answer.body?.code}, not ${bad.code}`);
+        }
         if (bad.names !== undefined && answer.status === 400) {
           const fields = (answer.body?.errors ?? []).map((e) => e.field);
           if (!fields.some((f) => f === bad.names || f.startsWith(`${bad.names}.`))) {
@@ -213,6 +218,44 @@ describe('bad input on every command gives a 4xx problem and stores nothing', ()
             label: 'form',
             init: { rawBody: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
             status: 415,
+          },
+        ];
+      }),
+    ).toEqual([]);
+  });
+
+  it('a malformed If-Match or Idempotency-Key header is a 400 with its code', async () => {
+    expect(
+      await walk((operation) => {
+        const body = json(operation.body ? exampleBody(document, operation.body) : {});
+        const withHeader = (name: string, value: string): RawRequest => ({
+          ...body,
+          headers: { ...body.headers, [name]: value },
+        });
+        return [
+          {
+            label: 'If-Match: W/"x"',
+            init: withHeader('if-match', 'W/"x"'),
+            status: 400,
+            code: 'invalid-if-match',
+          },
+          {
+            label: 'If-Match: -1',
+            init: withHeader('if-match', '-1'),
+            status: 400,
+            code: 'invalid-if-match',
+          },
+          {
+            label: 'Idempotency-Key too short',
+            init: withHeader('idempotency-key', 'abc'),
+            status: 400,
+            code: 'invalid-idempotency-key',
+          },
+          {
+            label: 'Idempotency-Key with spaces',
+            init: withHeader('idempotency-key', 'not a valid key'),
+            status: 400,
+            code: 'invalid-idempotency-key',
           },
         ];
       }),
