@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore } from '@casusregie/event-store';
-import { defaultReadModelPath, rebuildProjections } from '@casusregie/projections';
+import { defaultReadModelPath, rebuildProjections, stderrProjectionLogger } from '@casusregie/projections';
 
 function formatRate(value: number): string {
   return Math.round(value).toLocaleString('en-US');
@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     const result = await rebuildProjections({
       store,
       readDbPath,
+      // Progress goes to stdout; only a failure of the processor is logged (to stderr).
+      logger: { info: () => undefined, error: stderrProjectionLogger.error },
       onProgress: (p) => {
         if (p.elapsedMs - lastReport < 1_000 && p.position < p.target) return;
         lastReport = p.elapsedMs;
