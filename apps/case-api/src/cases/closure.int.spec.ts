@@ -1,63 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { type CaseCommand, decide, foldCase } from '@casusregie/domain';
+import { registerTriagedCase, seedDiscussion } from '../../test-support/case-setup';
 import { call, startTestApi, testToken, type TestApi } from '../../test-support/test-api';
 
 const coordinator = testToken({ role: 'coordinator', org: 'GM0344', tables: ['mwt-utrecht'] });
 const otherTableCoordinator = testToken({ role: 'coordinator', org: 'GM0355', tables: ['ost-utrecht'] });
 const liaison = testToken({ role: 'liaison', org: 'GM0344' });
 
-const as = (now: string) =>
-  ({ userId: 'u-seed', role: 'coordinator', organisationId: 'GM0344', now }) as const;
-
-/** Runs domain commands of the other endpoint group (agenda, discussion) straight through the decider. */
-async function seed(api: TestApi, caseId: string, ...commands: Array<(now: string) => CaseCommand>) {
-  const streamId = `case-${caseId}`;
-  for (const build of commands) {
-    const history = await api.store.readStream(streamId);
-    const now = api.clock.now().toISOString();
-    const command = build(now);
-    const events = decide(command, foldCase(history));
-    const { userId, role, organisationId } = command.metadata;
-    await api.store.append(
-      streamId,
-      events.map((event) => ({
-        eventId: randomUUID(),
-        type: event.type,
-        data: event.data,
-        metadata: {
-          actor: { userId, role, organisationId },
-          correlationId: 'seed',
-          causationId: 'seed',
-          occurredAt: now,
-          schemaVersion: 1,
-        },
-      })),
-      history.length,
-    );
-  }
-}
-
-async function triagedCase(api: TestApi): Promise<string> {
-  const created = await call(api, 'POST', '/cases', {
-    token: coordinator,
-    body: {
-      caseType: 'moeilijk-plaatsbaar',
-      urgency: 'hoog',
-      summary: 'Geen passend aanbod na ontslag uit kliniek.',
-      subjectId: randomUUID(),
-      tableId: 'mwt-utrecht',
-      aanbrengerCode: 'GM0344',
-      regiehouderCode: 'GM0344',
-    },
+const triagedCase = (api: TestApi) =>
+  registerTriagedCase(api, coordinator, {
+    caseType: 'moeilijk-plaatsbaar',
+    urgency: 'hoog',
+    summary: 'Geen passend aanbod na ontslag uit kliniek.',
   });
-  const caseId = created.body.caseId as string;
-  const triaged = await call(api, 'POST', `/cases/${caseId}/triage`, {
-    token: coordinator,
-    body: { outcome: 'accept-for-table' },
-  });
-  expect(triaged.status).toBe(200);
-  return caseId;
-}
 
 async function closedCase(api: TestApi): Promise<string> {
   const caseId = await triagedCase(api);
@@ -103,20 +57,7 @@ describe('closure endpoints over HTTP', () => {
 
     it('refuses to close while an escalation is open (409), and stores nothing', async () => {
       const caseId = await triagedCase(api);
-      await seed(
-        api,
-        caseId,
-        (now) => ({
-          type: 'PutOnAgenda',
-          data: { caseId, sessionId: 'session-1', sessionDate: '2026-03-05' },
-          metadata: as(now),
-        }),
-        (now) => ({
-          type: 'RecordDiscussion',
-          data: { caseId, sessionId: 'session-1', presentOrganisationIds: ['GM0344'] },
-          metadata: as(now),
-        }),
-      );
+      await seedDiscussion(api, caseId, { presentOrganisationIds: ['GM0344'] });
       const wethouder = { organisationCode: 'GM0344', functionTitle: 'wethouder zorg' };
       const escalated = await call(api, 'POST', `/cases/${caseId}/escalations`, {
         token: coordinator,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { registerTriagedCase } from '../../test-support/case-setup';
 import { call, startTestApi, testToken, type TestApi } from '../../test-support/test-api';
 
 const coordinator = testToken({ role: 'coordinator', org: 'GM0344', tables: ['mwt-utrecht'] });
@@ -7,24 +7,11 @@ const liaison = testToken({ role: 'liaison', org: 'GM0344' });
 
 /** Registered and triaged: the discussion deadline (`discussion-after-registration:<caseId>`) runs. */
 async function triagedCase(api: TestApi): Promise<{ caseId: string; deadlineId: string }> {
-  const created = await call(api, 'POST', '/cases', {
-    token: coordinator,
-    body: {
-      caseType: 'overig',
-      urgency: 'normaal',
-      summary: 'Stapeling van schulden, huisvesting en zorg; niemand neemt regie.',
-      subjectId: randomUUID(),
-      tableId: 'mwt-utrecht',
-      aanbrengerCode: 'GM0344',
-      regiehouderCode: 'GM0344',
-    },
+  const caseId = await registerTriagedCase(api, coordinator, {
+    caseType: 'overig',
+    urgency: 'normaal',
+    summary: 'Stapeling van schulden, huisvesting en zorg; niemand neemt regie.',
   });
-  const caseId = created.body.caseId as string;
-  const triaged = await call(api, 'POST', `/cases/${caseId}/triage`, {
-    token: coordinator,
-    body: { outcome: 'accept-for-table' },
-  });
-  expect(triaged.status).toBe(200);
   return { caseId, deadlineId: `discussion-after-registration:${caseId}` };
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type CaseCommand, type CommandMetadata, decide, foldCase } from '@casusregie/domain';
+import { registerTriagedCase, seedDiscussion } from '../../test-support/case-setup';
 import { call, startTestApi, testToken, type TestApi } from '../../test-support/test-api';
 
 const coordinator = testToken({ role: 'coordinator', org: 'GM0344', tables: ['mwt-utrecht'] });
@@ -40,83 +40,21 @@ const provisionalDecision = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-function as(now: string, organisationId = 'GM0344', role: CommandMetadata['role'] = 'coordinator') {
-  return { userId: 'u-seed', role, organisationId, now };
-}
-
-/** Runs domain commands of the other endpoint group (agenda, discussion) straight through the decider. */
-async function seed(api: TestApi, caseId: string, ...commands: Array<(now: string) => CaseCommand>) {
-  const streamId = `case-${caseId}`;
-  for (const build of commands) {
-    const history = await api.store.readStream(streamId);
-    const now = api.clock.now().toISOString();
-    const command = build(now);
-    const events = decide(command, foldCase(history));
-    const { userId, role, organisationId } = command.metadata;
-    await api.store.append(
-      streamId,
-      events.map((event) => ({
-        eventId: randomUUID(),
-        type: event.type,
-        data: event.data,
-        metadata: {
-          actor: { userId, role, organisationId },
-          correlationId: 'seed',
-          causationId: 'seed',
-          occurredAt: now,
-          schemaVersion: 1,
-        },
-      })),
-      history.length,
-    );
-  }
-}
-
 /** Registered and accepted at triage over HTTP. */
-async function triagedCase(api: TestApi): Promise<string> {
-  const created = await call(api, 'POST', '/cases', {
-    token: coordinator,
-    body: {
-      caseType: 'grensvlak',
-      urgency: 'hoog',
-      summary: 'Grensvlak wijkverpleging en persoonlijke verzorging na ziekenhuisopname.',
-      subjectId: randomUUID(),
-      tableId: 'mwt-utrecht',
-      aanbrengerCode: 'GM0344',
-      regiehouderCode: 'GM0344',
-    },
+const triagedCase = (api: TestApi) =>
+  registerTriagedCase(api, coordinator, {
+    caseType: 'grensvlak',
+    urgency: 'hoog',
+    summary: 'Grensvlak wijkverpleging en persoonlijke verzorging na ziekenhuisopname.',
   });
-  const caseId = created.body.caseId as string;
-  const triaged = await call(api, 'POST', `/cases/${caseId}/triage`, {
-    token: coordinator,
-    body: { outcome: 'accept-for-table' },
-  });
-  expect(triaged.status).toBe(200);
-  return caseId;
-}
 
 /** Discussed at the table, with a need for persoonlijke verzorging ('need-pv'). */
 async function discussedCase(api: TestApi): Promise<string> {
   const caseId = await triagedCase(api);
-  await seed(
-    api,
-    caseId,
-    (now) => ({
-      type: 'PutOnAgenda',
-      data: { caseId, sessionId: 'session-1', sessionDate: '2026-03-05' },
-      metadata: as(now),
-    }),
-    (now) => ({
-      type: 'RecordDiscussion',
-      data: {
-        caseId,
-        sessionId: 'session-1',
-        presentOrganisationIds: ['GM0344', '3311'],
-        needsIdentified: [{ needId: 'need-pv', category: 'persoonlijke-verzorging' }],
-      },
-      metadata: as(now),
-    }),
-  );
+  await seedDiscussion(api, caseId, {
+    presentOrganisationIds: ['GM0344', '3311'],
+    needsIdentified: [{ needId: 'need-pv', category: 'persoonlijke-verzorging' }],
+  });
   return caseId;
 }
 

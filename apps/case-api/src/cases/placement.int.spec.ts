@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type CaseCommand, type CommandMetadata, decide, foldCase } from '@casusregie/domain';
+import { registerTriagedCase, seed, seedDiscussion, seedMetadata } from '../../test-support/case-setup';
 import { call, startTestApi, testToken, type TestApi } from '../../test-support/test-api';
 
 const coordinator = testToken({ role: 'coordinator', org: 'GM0344', tables: ['mwt-utrecht'] });
@@ -16,80 +16,17 @@ const HOME = {
   ageOnDate: 52,
 } as const;
 
-function as(now: string, organisationId = 'GM0344', role: CommandMetadata['role'] = 'coordinator') {
-  return { userId: 'u-seed', role, organisationId, now };
-}
-
-/** Runs domain commands of the other endpoint group (agenda, discussion, responsibilities) through the decider. */
-async function seed(api: TestApi, caseId: string, ...commands: Array<(now: string) => CaseCommand>) {
-  const streamId = `case-${caseId}`;
-  for (const build of commands) {
-    const history = await api.store.readStream(streamId);
-    const now = api.clock.now().toISOString();
-    const command = build(now);
-    const events = decide(command, foldCase(history));
-    const { userId, role, organisationId } = command.metadata;
-    await api.store.append(
-      streamId,
-      events.map((event) => ({
-        eventId: randomUUID(),
-        type: event.type,
-        data: event.data,
-        metadata: {
-          actor: { userId, role, organisationId },
-          correlationId: 'seed',
-          causationId: 'seed',
-          occurredAt: now,
-          schemaVersion: 1,
-        },
-      })),
-      history.length,
-    );
-  }
-}
-
 /** Registered and triaged over HTTP, discussed with a need for persoonlijke verzorging ('need-pv'). */
 async function caseWithNeed(api: TestApi): Promise<string> {
-  const created = await call(api, 'POST', '/cases', {
-    token: coordinator,
-    body: {
-      caseType: 'moeilijk-plaatsbaar',
-      urgency: 'hoog',
-      summary: 'Geen passend aanbod na ontslag uit kliniek.',
-      subjectId: randomUUID(),
-      tableId: 'mwt-utrecht',
-      aanbrengerCode: 'GM0344',
-      regiehouderCode: 'GM0344',
-    },
+  const caseId = await registerTriagedCase(api, coordinator, {
+    caseType: 'moeilijk-plaatsbaar',
+    urgency: 'hoog',
+    summary: 'Geen passend aanbod na ontslag uit kliniek.',
   });
-  const caseId = created.body.caseId as string;
-  expect(
-    (
-      await call(api, 'POST', `/cases/${caseId}/triage`, {
-        token: coordinator,
-        body: { outcome: 'accept-for-table' },
-      })
-    ).status,
-  ).toBe(200);
-  await seed(
-    api,
-    caseId,
-    (now) => ({
-      type: 'PutOnAgenda',
-      data: { caseId, sessionId: 'session-1', sessionDate: '2026-03-05' },
-      metadata: as(now),
-    }),
-    (now) => ({
-      type: 'RecordDiscussion',
-      data: {
-        caseId,
-        sessionId: 'session-1',
-        presentOrganisationIds: ['GM0344'],
-        needsIdentified: [{ needId: 'need-pv', category: 'persoonlijke-verzorging' }],
-      },
-      metadata: as(now),
-    }),
-  );
+  await seedDiscussion(api, caseId, {
+    presentOrganisationIds: ['GM0344'],
+    needsIdentified: [{ needId: 'need-pv', category: 'persoonlijke-verzorging' }],
+  });
   return caseId;
 }
 
@@ -109,17 +46,17 @@ async function fundedCase(api: TestApi): Promise<string> {
         financier: UTRECHT,
         context: HOME,
       },
-      metadata: as(now),
+      metadata: seedMetadata(now),
     }),
     (now) => ({
       type: 'RequestFinancier',
       data: { caseId, responsibilityId: 'r-wmo', requestId: 'req-1' },
-      metadata: as(now),
+      metadata: seedMetadata(now),
     }),
     (now) => ({
       type: 'AcceptResponsibility',
       data: { caseId, responsibilityId: 'r-wmo' },
-      metadata: as(now, 'GM0344', 'liaison'),
+      metadata: seedMetadata(now, 'GM0344', 'liaison'),
     }),
   );
   return caseId;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type EventEnvelope, responsibilityTimeline } from '@casusregie/domain';
+import { discussAtTable, registerTriagedCase } from '../../test-support/case-setup';
 import { call, startTestApi, testToken, type TestApi } from '../../test-support/test-api';
 
 const coordinator = testToken({ role: 'coordinator', org: 'GM0344', tables: ['mwt-utrecht'] });
@@ -48,39 +49,16 @@ async function caseWithNeeds(
   api: TestApi,
   categories = ['persoonlijke-verzorging', 'begeleiding'],
 ): Promise<{ caseId: string; needIds: string[] }> {
-  const created = await call(api, 'POST', '/cases', {
-    token: coordinator,
-    body: {
-      caseType: 'grensvlak',
-      urgency: 'normaal',
-      summary: 'Wijkverpleging of persoonlijke verzorging na ziekenhuisopname?',
-      subjectId: randomUUID(),
-      tableId: 'mwt-utrecht',
-      aanbrengerCode: 'GM0344',
-      regiehouderCode: 'GM0344',
-    },
+  const caseId = await registerTriagedCase(api, coordinator, {
+    caseType: 'grensvlak',
+    urgency: 'normaal',
+    summary: 'Wijkverpleging of persoonlijke verzorging na ziekenhuisopname?',
   });
-  const caseId = created.body.caseId as string;
-  const triage = await call(api, 'POST', `/cases/${caseId}/triage`, {
-    token: coordinator,
-    body: { outcome: 'accept-for-table' },
+  const needIds = await discussAtTable(api, coordinator, caseId, {
+    presentOrganisationCodes: ['GM0344', '3311'],
+    needsIdentified: categories.map((category) => ({ category })),
   });
-  expect(triage.status).toBe(200);
-  const agenda = await call(api, 'POST', `/cases/${caseId}/agenda`, {
-    token: coordinator,
-    body: { sessionDate: '2026-03-05' },
-  });
-  expect(agenda.status).toBe(200);
-  const discussed = await call(api, 'POST', `/cases/${caseId}/discussions`, {
-    token: coordinator,
-    body: {
-      sessionId: 'session-2026-03-05',
-      presentOrganisationCodes: ['GM0344', '3311'],
-      needsIdentified: categories.map((category) => ({ category })),
-    },
-  });
-  expect(discussed.status).toBe(200);
-  return { caseId, needIds: idsOf(discussed).needIds! };
+  return { caseId, needIds };
 }
 
 async function propose(api: TestApi, caseId: string, needId: string, body: object = zvwProposal) {

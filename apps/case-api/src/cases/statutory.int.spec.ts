@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { discussAtTable, registerTriagedCase } from '../../test-support/case-setup';
 import { call, startTestApi, testToken, type TestApi } from '../../test-support/test-api';
 
 const coordinator = testToken({ role: 'coordinator', org: 'GM0344', tables: ['mwt-utrecht'] });
@@ -15,37 +16,16 @@ async function streamOf(api: TestApi, caseId: string) {
 
 /** A case at the table with one need (begeleiding), discussed on Thursday 5 March 2026. */
 async function caseWithNeed(api: TestApi): Promise<{ caseId: string; needId: string }> {
-  const created = await call(api, 'POST', '/cases', {
-    token: coordinator,
-    body: {
-      caseType: 'overig',
-      urgency: 'normaal',
-      summary: 'Begeleiding thuis; Wmo-aanvraag loopt.',
-      subjectId: randomUUID(),
-      tableId: 'mwt-utrecht',
-      aanbrengerCode: 'GM0344',
-      regiehouderCode: 'GM0344',
-    },
+  const caseId = await registerTriagedCase(api, coordinator, {
+    caseType: 'overig',
+    urgency: 'normaal',
+    summary: 'Begeleiding thuis; Wmo-aanvraag loopt.',
   });
-  const caseId = created.body.caseId as string;
-  for (const [path, body] of [
-    ['triage', { outcome: 'accept-for-table' }],
-    ['agenda', { sessionDate: '2026-03-05' }],
-  ] as const) {
-    expect((await call(api, 'POST', `/cases/${caseId}/${path}`, { token: coordinator, body })).status).toBe(
-      200,
-    );
-  }
-  const discussed = await call(api, 'POST', `/cases/${caseId}/discussions`, {
-    token: coordinator,
-    body: {
-      sessionId: 'session-2026-03-05',
-      presentOrganisationCodes: ['GM0344'],
-      needsIdentified: [{ category: 'begeleiding' }],
-    },
+  const [needId] = await discussAtTable(api, coordinator, caseId, {
+    presentOrganisationCodes: ['GM0344'],
+    needsIdentified: [{ category: 'begeleiding' }],
   });
-  expect(discussed.status).toBe(200);
-  return { caseId, needId: (discussed.body.ids as { needIds: string[] }).needIds[0] };
+  return { caseId, needId };
 }
 
 const aanvraag = (needId?: string) => ({

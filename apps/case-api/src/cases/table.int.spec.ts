@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { containsBsn } from '@casusregie/domain';
+import { registerTriagedCase } from '../../test-support/case-setup';
 import { call, startTestApi, testToken, type TestApi } from '../../test-support/test-api';
 
 const coordinator = testToken({ role: 'coordinator', org: 'GM0344', tables: ['mwt-utrecht'] });
@@ -8,27 +9,12 @@ const otherTableCoordinator = testToken({ role: 'coordinator', org: 'GM0355', ta
 const liaison = testToken({ role: 'liaison', org: '3311' });
 
 /** A grensvlak case registered and accepted at triage at mwt-utrecht. */
-async function acceptedCase(api: TestApi): Promise<string> {
-  const created = await call(api, 'POST', '/cases', {
-    token: coordinator,
-    body: {
-      caseType: 'grensvlak',
-      urgency: 'normaal',
-      summary: 'Wijkverpleging of persoonlijke verzorging na ziekenhuisopname?',
-      subjectId: randomUUID(),
-      tableId: 'mwt-utrecht',
-      aanbrengerCode: 'GM0344',
-      regiehouderCode: 'GM0344',
-    },
+const acceptedCase = (api: TestApi) =>
+  registerTriagedCase(api, coordinator, {
+    caseType: 'grensvlak',
+    urgency: 'normaal',
+    summary: 'Wijkverpleging of persoonlijke verzorging na ziekenhuisopname?',
   });
-  const caseId = created.body.caseId as string;
-  const triage = await call(api, 'POST', `/cases/${caseId}/triage`, {
-    token: coordinator,
-    body: { outcome: 'accept-for-table' },
-  });
-  expect(triage.status).toBe(200);
-  return caseId;
-}
 
 async function streamOf(api: TestApi, caseId: string) {
   return api.store.readStream(`case-${caseId}`);

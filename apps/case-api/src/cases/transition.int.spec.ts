@@ -6,6 +6,7 @@ import {
   initialState,
   responsibilityTimeline,
 } from '@casusregie/domain';
+import { acceptAtTriage, discussAtTable } from '../../test-support/case-setup';
 import { call, startTestApi, testDirectory, testToken, type TestApi } from '../../test-support/test-api';
 
 const coordinator = testToken({ role: 'coordinator', org: 'GM0344', tables: ['mwt-utrecht'] });
@@ -79,28 +80,11 @@ interface TransitionCase {
 /** Accepted at triage, discussed with three needs, each held under the Jeugdwet by the gemeente. */
 async function transitionCaseWithJeugdhulp(api: TestApi): Promise<TransitionCase> {
   const caseId = await registerTransitionCase(api);
-  for (const [path, body] of [
-    ['triage', { outcome: 'accept-for-table' }],
-    ['agenda', { sessionDate: '2026-03-05' }],
-  ] as const) {
-    expect((await call(api, 'POST', `/cases/${caseId}/${path}`, { token: coordinator, body })).status).toBe(
-      200,
-    );
-  }
-  const discussed = await call(api, 'POST', `/cases/${caseId}/discussions`, {
-    token: coordinator,
-    body: {
-      sessionId: 'session-2026-03-05',
-      presentOrganisationCodes: ['GM0344', '3311'],
-      needsIdentified: [
-        { category: 'behandeling-ggz' },
-        { category: 'begeleiding' },
-        { category: 'verblijf' },
-      ],
-    },
+  await acceptAtTriage(api, coordinator, caseId);
+  const [ggz, begeleiding, verblijf] = await discussAtTable(api, coordinator, caseId, {
+    presentOrganisationCodes: ['GM0344', '3311'],
+    needsIdentified: [{ category: 'behandeling-ggz' }, { category: 'begeleiding' }, { category: 'verblijf' }],
   });
-  expect(discussed.status).toBe(200);
-  const [ggz, begeleiding, verblijf] = (discussed.body.ids as { needIds: string[] }).needIds;
   const jeugdwet: Record<string, string> = {};
   for (const needId of [ggz, begeleiding, verblijf]) {
     jeugdwet[needId] = await hold(
