@@ -1,0 +1,212 @@
+import { CASE_EVENT_TYPES } from '@casusregie/domain';
+import { UnmappableEventError } from '../../policy/envelope';
+import { at, CaseJourney, type JourneyStep } from '../../policy/test-support/case-journey';
+import { catalogue } from '../../policy/test-support/catalogue';
+import { ORG } from '../../policy/test-support/organisations';
+import { personalDataIn, SEEDED, SEEDED_WORDS } from '../../policy/test-support/personal-data';
+import { caseEventHeaders, caseEventKey } from '../case-event-message';
+import { toPublicCaseEvent } from '../public-case-event';
+import { PUBLIC_CASE_EVENT_TYPES, PUBLIC_DATA_RULES, removedFields } from '../public-data';
+
+type Rules = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+const RULES = PUBLIC_DATA_RULES as unknown as Rules;
+
+function published(step: JourneyStep) {
+  const event = toPublicCaseEvent(step.envelope);
+  if (!event) throw new Error(`no public form for ${step.envelope.type}`);
+  return event;
+}
+
+function stepsOfType(steps: readonly JourneyStep[], type: string): JourneyStep[] {
+  return steps.filter((s) => s.envelope.type === type);
+}
+
+describe('toPublicCaseEvent', () => {
+  const { steps } = catalogue();
+
+  it.each([...CASE_EVENT_TYPES])('publishes %s with its coordinates and without its free text', (type) => {
+    const found = stepsOfType(steps, type);
+    expect(found.length).toBeGreaterThan(0);
+    for (const step of found) {
+      const event = published(step);
+      const source = step.envelope.data as Record<string, unknown>;
+      expect(event).toMatchObject({
+        schema: 'casusregie.case-event.v1',
+        eventId: step.envelope.eventId,
+        type,
+        caseId: source.caseId,
+        streamVersion: step.envelope.streamVersion,
+        globalPosition: step.envelope.globalPosition,
+        occurredAt: step.envelope.metadata.occurredAt,
+        correlationId: step.envelope.metadata.correlationId,
+      });
+      // Every field the decider wrote is classified; what is kept is there, what is removed is not.
+      const rule = RULES[type];
+      expect(Object.keys(source).filter((field) => !Object.hasOwn(rule, field))).toEqual([]);
+      const kept = Object.keys(rule).filter(
+        (field) => rule[field] !== 'free-text' && rule[field] !== 'personal',
+      );
+      expect(Object.keys(event.data).sort()).toEqual(kept.filter((f) => Object.hasOwn(source, f)).sort());
+      const removedAtTop = removedFields(type as keyof typeof PUBLIC_DATA_RULES).filter((f) =>
+        /^\w+$/.test(f),
+      );
+      expect(removedAtTop.filter((field) => Object.hasOwn(event.data, field))).toEqual([]);
+    }
+  });
+
+  it('has a public form for every current case event type and for the deadline watcher’s two', () => {
+    expect([...PUBLIC_CASE_EVENT_TYPES].sort()).toEqual(
+      [...CASE_EVENT_TYPES, 'casus.DeadlineApproaching.v1', 'casus.DeadlineMissed.v1'].sort(),
+    );
+  });
+
+  it('leaves out the summary, the subject id and the date the client turns 18 of a registration', () => {
+    const transition = stepsOfType(steps, 'casus.CaseRegistered.v1').find(
+      (s) => (s.envelope.data as { birthday18: string | null }).birthday18 !== null,
+    )!;
+    const { data } = published(transition);
+    expect(data).not.toHaveProperty('summary');
+    expect(data).not.toHaveProperty('subjectId');
+    expect(data).not.toHaveProperty('birthday18');
+    expect(data).toMatchObject({ caseType: 'transitie-18-min-18-plus', regiehouder: ORG.utrecht });
+  });
+
+  it('keeps the organisations of an escalation but not the function titles, the question or the decision text', () => {
+    const [escalated] = stepsOfType(steps, 'casus.CaseEscalated.v1');
+    const e = published(escalated).data;
+    expect(e.mandateHolder).toEqual({ organisationId: 'ZK-UTRECHT' });
+    expect(e.decisionOwner).toEqual({ organisationId: 'GM0344' });
+    expect(e).not.toHaveProperty('question');
+    const [decided] = stepsOfType(steps, 'casus.BreakthroughDecided.v1');
+    const d = published(decided).data as { assignments: object[] };
+    expect(d).not.toHaveProperty('summary');
+    expect(d.assignments[0]).toEqual({
+      needId: 'need-pv',
+      responsibilityId: 'dec-1:need-pv',
+      lawDomain: 'Wmo',
+      financierOrganisationId: 'GM0344',
+      financierKind: 'gemeente',
+      provisional: true,
+      deliveredByOrganisationId: '06010101',
+      supersededResponsibilityIds: ['resp-pv'],
+    });
+  });
+
+  it('keeps the routes of a toekomstplan without their explanations', () => {
+    const [plan] = stepsOfType(steps, 'casus.TransitionPlanRecorded.v1');
+    expect(published(plan).data.routes).toEqual([
+      {
+        route: 'successor',
+        needId: 'need-beg',
+        lawDomain: 'Wmo',
+        financierOrganisationId: 'GM0344',
+        responsibilityId: 'r-beg-wmo',
+      },
+      { route: 'verlengde-jeugdhulp', needId: 'need-ggz', condition: 'ii' },
+      { route: 'ending', needId: 'need-pv' },
+    ]);
+  });
+
+  it('publishes a rejection stored in version 1 as version 2, without its free-text reason', () => {
+    const [legacy] = stepsOfType(steps, 'casus.ResponsibilityRejected.v1');
+    const event = published(legacy);
+    expect(event.type).toBe('casus.ResponsibilityRejected.v2');
+    expect(event.data).toEqual({
+      caseId: 'case-legacy',
+      needId: 'need-pv',
+      responsibilityId: 'resp-pv',
+      requestId: 'req-resp-pv',
+      financierOrganisationId: '3311',
+      reasonCode: 'other',
+      referralLawDomain: null,
+      occurredAt: at(2),
+    });
+  });
+
+  it('publishes the deadline watcher’s events with the fields of their contract only', () => {
+    const [approaching] = stepsOfType(steps, 'casus.DeadlineApproaching.v1');
+    expect(Object.keys(approaching.envelope.data as object)).toContain('note');
+    expect(published(approaching).data).toEqual({
+      caseId: 'case-grensvlak',
+      deadlineId: 'liaison-answer:req-resp-vb',
+      kind: 'liaison-answer',
+      dueOn: '2026-04-06',
+      responsibleOrganisationIds: ['ZK-UTRECHT'],
+    });
+  });
+
+  it('does not change the stored event', () => {
+    for (const step of steps) {
+      const before = JSON.stringify(step.envelope);
+      toPublicCaseEvent(step.envelope);
+      expect(JSON.stringify(step.envelope)).toBe(before);
+    }
+  });
+
+  it('is keyed by case id, with the case id and schema as headers', () => {
+    const event = published(steps[0]);
+    expect(caseEventKey(event)).toBe('case-grensvlak');
+    expect(caseEventHeaders(event)).toEqual({
+      'case-id': 'case-grensvlak',
+      schema: 'casusregie.case-event.v1',
+    });
+  });
+
+  it('refuses an event it cannot map, with the coordinates the dead-letter topic needs', () => {
+    const envelope = {
+      eventId: 'e-1',
+      streamId: 'subject-1',
+      streamVersion: 0,
+      globalPosition: 9,
+      metadata: { correlationId: 'c-1', occurredAt: at(0) },
+    };
+    for (const bad of [
+      { ...envelope, type: 'subject.SubjectRegistered.v1', data: { subjectId: 'subject-1' } },
+      { ...envelope, type: 'casus.CaseRegistered.v7', data: { caseId: 'case-1' } },
+      { ...envelope, type: 'casus.CaseClosed.v1', data: { result: 'other' } },
+      { ...envelope, type: 'casus.CaseClosed.v1', data: null },
+    ]) {
+      expect(() => toPublicCaseEvent(bad)).toThrow(UnmappableEventError);
+    }
+    try {
+      toPublicCaseEvent({ ...envelope, type: 'casus.Unknown.v1', data: { caseId: 'case-1' } });
+    } catch (error) {
+      expect(error).toMatchObject({
+        name: 'UnmappableEventError',
+        code: 'unmappable-event',
+        coordinates: {
+          eventId: 'e-1',
+          type: 'casus.Unknown.v1',
+          streamId: 'subject-1',
+          streamVersion: 0,
+          globalPosition: 9,
+        },
+      });
+    }
+    expect.assertions(5);
+  });
+});
+
+describe('toPublicCaseEvent: personal data seeded in every free text and subject id', () => {
+  const seeded = catalogue(SEEDED_WORDS, ` BSN ${SEEDED.bsn}`);
+
+  it('finds the seeds in the stored events (the test would prove nothing otherwise)', () => {
+    const stored = JSON.stringify(seeded.steps.map((s) => s.envelope));
+    expect(personalDataIn(stored).sort()).toEqual(Object.values(SEEDED).sort());
+  });
+
+  it('finds none of them in any public case event of every type', () => {
+    const events = seeded.steps.map(published);
+    expect(new Set(events.map((e) => e.type)).size).toBe(PUBLIC_CASE_EVENT_TYPES.length);
+    const leaks = events
+      .map((e) => ({ type: e.type, found: personalDataIn(JSON.stringify(e)) }))
+      .filter((l) => l.found.length > 0);
+    expect(leaks).toEqual([]);
+  });
+
+  it('also leaves the seeds out of a registration journey with the smallest data', () => {
+    const j = new CaseJourney('case-small', undefined, SEEDED_WORDS);
+    const events = [...j.register(at(0)), ...j.referAtTriage(at(1))].map(published);
+    expect(personalDataIn(JSON.stringify(events))).toEqual([]);
+  });
+});
