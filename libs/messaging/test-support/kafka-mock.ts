@@ -60,11 +60,20 @@ export class KafkaMock {
   }
 
   /** Kills the broker process (SIGKILL): connections are refused and the cluster's data is gone. */
-  kill(): void {
+  async kill(): Promise<void> {
+    const pid = this.pid;
     this.signal('SIGKILL');
     this.current = [];
     this.pid = null;
     liveMocks.delete(this);
+    // kcat was started in the background by a script that has exited, so nobody may reap it: it can linger as a
+    // zombie, which infra/kafka-mock.sh would take for a running mock. Wait until it is dead, then forget it.
+    const deadline = Date.now() + 5_000;
+    while (pid !== null && isAlive(pid) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    rmSync(join(this.dir, 'kcat.pid'), { force: true });
+    rmSync(join(this.dir, 'bootstrap'), { force: true });
   }
 
   async stop(): Promise<void> {
@@ -93,6 +102,16 @@ export class KafkaMock {
   private signal(signal: NodeJS.Signals): void {
     if (this.pid === null) throw new Error('The Kafka mock is not running');
     process.kill(this.pid, signal);
+  }
+}
+
+/** Running and not a zombie. */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
   }
 }
 

@@ -126,7 +126,9 @@ export function inconsistentDuplicates(messages: readonly ReceivedMessage[]): st
 
 /** A MessagePublisher around another that remembers the event ids of every acknowledged publish. */
 export class RecordingPublisher implements MessagePublisher {
+  /** Event ids and global positions (headers) of every acknowledged message. */
   readonly acknowledged = new Set<string>();
+  readonly acknowledgedPositions = new Set<number>();
   publishCalls = 0;
   failures = 0;
 
@@ -140,7 +142,10 @@ export class RecordingPublisher implements MessagePublisher {
       this.failures++;
       throw error;
     }
-    for (const message of messages) this.acknowledged.add(message.headers['event-id']);
+    for (const message of messages) {
+      this.acknowledged.add(message.headers['event-id']);
+      this.acknowledgedPositions.add(Number(message.headers['global-position']));
+    }
   }
 
   close(): Promise<void> {

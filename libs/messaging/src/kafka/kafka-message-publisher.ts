@@ -25,6 +25,8 @@ const IGNORED_LOG_LINES = [
   'Limiting retries for the idempotent producer',
 ];
 
+const REPEAT_WINDOW_MS = 60_000;
+
 export class KafkaPublishError extends Error {
   override readonly name = 'KafkaPublishError';
 }
@@ -47,7 +49,10 @@ export class KafkaMessagePublisher implements MessagePublisher {
   private connecting: Promise<void> | null = null;
   private closed = false;
 
-  constructor(config: KafkaPublisherConfig, logger: RelayLogger = stderrRelayLogger) {
+  constructor(
+    config: KafkaPublisherConfig,
+    private readonly logger: RelayLogger = stderrRelayLogger,
+  ) {
     if (config.brokers.length === 0) throw new RangeError('KafkaMessagePublisher needs at least one broker');
     const idempotent = config.idempotent ?? true;
     const retry = {
@@ -92,11 +97,19 @@ export class KafkaMessagePublisher implements MessagePublisher {
     }
   }
 
+  /** Disconnects. A broker that is gone cannot spoil a shutdown: a failing disconnect is logged, not thrown. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.connecting?.catch(() => undefined);
-    await this.producer.disconnect();
+    try {
+      await this.producer.disconnect();
+    } catch (error) {
+      this.logger.warn(
+        { component: 'kafka-publisher', error: error instanceof Error ? error.name : typeof error },
+        `Disconnecting from Kafka failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   private connect(): Promise<void> {
@@ -124,14 +137,23 @@ function publishError(message: string, cause: unknown): KafkaPublishError {
   return new KafkaPublishError(`${message}: ${detail}`, { cause });
 }
 
-/** Routes kafkajs' own log lines to our logger: warnings and errors only, without message contents. */
+/**
+ * Routes kafkajs' own log lines to our logger, without message contents. While a broker is down kafkajs repeats
+ * the same connection error for every attempt on every broker; a line already logged in the last minute is dropped
+ * (the relay logs each failed publish itself).
+ */
 function kafkajsLogCreator(logger: RelayLogger): KafkaConfig['logCreator'] {
+  const recent = new Map<string, number>();
   return () =>
     ({ namespace, level, log }: LogEntry) => {
       const { message, error, broker, clientId, retryCount, retryTime } = log as Record<string, unknown>;
-      if (typeof message === 'string' && IGNORED_LOG_LINES.some((line) => message.includes(line))) return;
-      const fields = { component: 'kafkajs', namespace, error, broker, clientId, retryCount, retryTime };
       const text = `kafkajs: ${String(message)}`;
+      if (IGNORED_LOG_LINES.some((line) => text.includes(line))) return;
+      const now = Date.now();
+      if ((recent.get(text) ?? -Infinity) > now - REPEAT_WINDOW_MS) return;
+      if (recent.size >= 1_000) recent.clear();
+      recent.set(text, now);
+      const fields = { component: 'kafkajs', namespace, error, broker, clientId, retryCount, retryTime };
       if (level === logLevel.ERROR || level === logLevel.WARN) logger.warn(fields, text);
       else logger.info(fields, text);
     };
