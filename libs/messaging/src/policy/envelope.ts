@@ -77,6 +77,10 @@ export type ReadEvent =
  * Throws `UnmappableEventError` for anything else.
  */
 export function readEnvelope(envelope: StoredCaseEventEnvelope): ReadEvent {
+  const metadata = envelope.metadata as Partial<StoredCaseEventEnvelope['metadata']> | undefined;
+  if (typeof metadata?.correlationId !== 'string' || typeof metadata.occurredAt !== 'string') {
+    throw new UnmappableEventError(envelope, 'the metadata has no correlation id or occurredAt');
+  }
   if (!isCurrentCaseEventType(envelope.type) && isDeadlineWatchEventType(envelope.type)) {
     const problem = readDeadlineWatchEvent(envelope.type, envelope.data);
     if (typeof problem === 'string') throw new UnmappableEventError(envelope, problem);

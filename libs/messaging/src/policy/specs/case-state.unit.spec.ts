@@ -1,0 +1,45 @@
+import { foldCase } from '@casusregie/domain';
+import type { StoredEvent } from '@casusregie/event-store';
+import { foldCaseEnvelopes, nextCaseState } from '../case-state';
+import { readEnvelope, type StoredCaseEventEnvelope, UnmappableEventError } from '../envelope';
+import { at } from '../test-support/case-journey';
+import { catalogue } from '../test-support/catalogue';
+
+describe('reading a case stream for the policy', () => {
+  const { journeys } = catalogue();
+
+  it('takes the event store’s stored events as they come', () => {
+    const stored = {} as StoredEvent;
+    const envelope: StoredCaseEventEnvelope = stored;
+    expect(envelope).toBe(stored);
+  });
+
+  it('folds a stream to the state the decider folds, also when it holds the watcher’s events and a legacy version', () => {
+    for (const j of journeys) {
+      const envelopes = j.steps.map((s) => s.envelope);
+      const watcher = ['casus.DeadlineApproaching.v1', 'casus.DeadlineMissed.v1'];
+      const domainOnly = envelopes.filter((e) => !watcher.includes(e.type));
+      expect(foldCaseEnvelopes(envelopes)).toEqual(j.state);
+      expect(foldCaseEnvelopes(envelopes)).toEqual(
+        foldCase(domainOnly.map((e) => ({ type: e.type, data: e.data }))),
+      );
+    }
+  });
+
+  it('leaves the state as it is for the watcher’s events', () => {
+    const step = journeys[0].steps.find((s) => s.envelope.type === 'casus.DeadlineMissed.v1')!;
+    expect(nextCaseState(step.before, step.envelope)).toBe(step.before);
+  });
+
+  it('refuses an envelope without the metadata the messages carry', () => {
+    const step = journeys[0].steps[0];
+    const broken = {
+      ...step.envelope,
+      metadata: { occurredAt: at(0) },
+    } as unknown as StoredCaseEventEnvelope;
+    expect(() => readEnvelope(broken)).toThrow(UnmappableEventError);
+    expect(() => nextCaseState(step.before, { ...step.envelope, type: 'casus.Nope.v1' })).toThrow(
+      UnmappableEventError,
+    );
+  });
+});
