@@ -66,6 +66,17 @@ describeWithKafka('KafkaMessagePublisher against the mock broker', (mock) => {
     }
   });
 
+  it('asks for the idempotent producer by default (which the mock cannot serve: it fails at connect)', async () => {
+    const publisher = testPublisher(mock.brokers, { idempotent: undefined });
+    try {
+      await expect(
+        publisher.publish([{ topic: `test.idempotent.${randomUUID()}`, key: 'k', value: '{}', headers: {} }]),
+      ).rejects.toThrow(/Connecting to Kafka failed: .*Broker 0 not found/);
+    } finally {
+      await publisher.close();
+    }
+  });
+
   it('refuses to publish after close', async () => {
     const publisher = testPublisher(mock.brokers);
     await publisher.publish([{ topic: `test.closed.${randomUUID()}`, key: 'k', value: '{}', headers: {} }]);
