@@ -164,3 +164,14 @@ export async function until(
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** A MessagePublisher that acknowledges at once and keeps what it was given (for mapping tests without Kafka). */
+export class MemoryPublisher implements MessagePublisher {
+  readonly messages: OutgoingMessage[] = [];
+
+  async publish(messages: readonly OutgoingMessage[]): Promise<void> {
+    this.messages.push(...messages);
+  }
+
+  async close(): Promise<void> {}
+}

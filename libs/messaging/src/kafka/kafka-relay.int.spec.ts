@@ -15,6 +15,22 @@ import {
 } from '../../test-support/relay-fixtures';
 import { TestConsumer } from '../../test-support/test-consumer';
 import { testPublisher } from '../../test-support/test-publisher';
+import { type CaseState, initialState } from '@casusregie/domain';
+import {
+  CaseLog,
+  CaseScript,
+  ORG,
+  arrangedGrensvlak,
+  disputedGrensvlak,
+  moeilijkPlaatsbaar,
+  referred,
+  runSteps,
+} from '../../../projections/src/testing';
+import { nextCaseState } from '../policy/case-state';
+import { NOTIFICATIONS_TOPIC } from '../policy/notification-message';
+import { notificationsFor } from '../policy/notifications-for';
+import { CASE_EVENTS_TOPIC } from '../public-events/case-event-message';
+import { caseMessages } from '../relay/case-messages';
 import { DEAD_LETTER_TOPIC, type DeadLetter } from '../relay/dead-letter';
 import { EventRelay, type EventRelayOptions } from '../relay/event-relay';
 import { silentRelayLogger } from '../relay/relay-logger';
@@ -75,6 +91,8 @@ describeWithKafka('EventRelay over kafkajs against the mock broker', (mock) => {
 
   beforeAll(async () => {
     consumer = await TestConsumer.start(mock.brokers, [
+      NOTIFICATIONS_TOPIC,
+      CASE_EVENTS_TOPIC,
       RUN_TOPIC,
       DEAD_LETTER_RUN_TOPIC,
       DEAD_LETTER_TOPIC,
@@ -90,6 +108,71 @@ describeWithKafka('EventRelay over kafkajs against the mock broker', (mock) => {
     await consumer?.stop();
     for (const s of stores) await s.close();
   });
+
+  it('delivers every notification and public case event of scripted journeys, in per-key order', async () => {
+    const events = store();
+    const log = new CaseLog(events);
+    const journeys = [
+      arrangedGrensvlak(new CaseScript(log, 'k-arranged'), '2026-03-02T08:00:00Z'),
+      disputedGrensvlak(new CaseScript(log, 'k-disputed'), '2026-03-02T09:00:00Z', { insurer: ORG.vgz }),
+      moeilijkPlaatsbaar(new CaseScript(log, 'k-moeilijk', ORG.zwolle), '2026-03-03T08:00:00Z'),
+      referred(new CaseScript(log, 'k-referred'), '2026-03-04T08:00:00Z'),
+    ];
+    // The first half of every journey before the relay starts, the rest while it runs.
+    const relay = new EventRelay({
+      store: events,
+      publisher: testPublisher(mock.brokers),
+      mapping: caseMessages(events),
+      logger: silentRelayLogger,
+    });
+    relays.push(relay);
+    for (let i = 0; i < 30; i++) {
+      if (i === 4) await relay.start();
+      for (const journey of journeys) if (journey[i]) await runSteps([journey[i]]);
+    }
+    const head = await events.headPosition();
+    expect(await relay.waitForCheckpoint(head, 15_000)).toBe(true);
+
+    // Expected, computed apart from the relay: fold each case stream and ask the policy.
+    const states = new Map<string, CaseState>();
+    const expectedNotifications = new Map<string, string>(); // notification id -> recipient
+    const all = await allEvents(events);
+    for (const event of all) {
+      const before = states.get(event.streamId) ?? initialState();
+      const after = nextCaseState(before, event);
+      states.set(event.streamId, after);
+      for (const n of notificationsFor(event, before, after)) {
+        expectedNotifications.set(n.notificationId, n.recipientOrganisationId);
+      }
+    }
+    expect(expectedNotifications.size).toBeGreaterThan(10);
+    const notificationIds = () =>
+      new Set(consumer.on(NOTIFICATIONS_TOPIC).map((m) => m.headers['notification-id']));
+    await consumer.waitUntil(
+      () =>
+        notificationIds().size >= expectedNotifications.size &&
+        consumer.eventIds(CASE_EVENTS_TOPIC).size >= all.length,
+      `${expectedNotifications.size} notifications and ${all.length} case events`,
+    );
+
+    const notifications = byPartition(consumer.on(NOTIFICATIONS_TOPIC));
+    expect(new Map(notifications.map((m) => [m.headers['notification-id'], m.key]))).toEqual(
+      expectedNotifications,
+    );
+    // Per organisation (the key), notifications come in the order of the events they follow from.
+    const lastPosition = new Map<string, number>();
+    for (const message of notifications) {
+      const position = Number(message.headers['global-position']);
+      expect(position).toBeGreaterThanOrEqual(lastPosition.get(message.key) ?? 0);
+      lastPosition.set(message.key, position);
+    }
+    const caseEvents = byPartition(consumer.on(CASE_EVENTS_TOPIC));
+    expect(new Set(caseEvents.map((m) => m.headers['event-id']))).toEqual(new Set(all.map((e) => e.eventId)));
+    expect(keysOutOfOrder(caseEvents)).toEqual([]);
+    expect(new Set(caseEvents.map((m) => m.key))).toEqual(
+      new Set(['k-arranged', 'k-disputed', 'k-moeilijk', 'k-referred']),
+    );
+  }, 30_000);
 
   it('delivers every event of a scripted run (catch-up and live), once, in per-key order', async () => {
     const events = store();

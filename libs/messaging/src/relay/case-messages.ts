@@ -1,0 +1,109 @@
+import type { CaseState } from '@casusregie/domain';
+import type { EventStore, StoredEvent } from '@casusregie/event-store';
+import { foldCaseEnvelopes, nextCaseState } from '../policy/case-state';
+import {
+  NOTIFICATIONS_TOPIC,
+  notificationHeaders,
+  notificationKey,
+  toNotificationMessageValue,
+} from '../policy/notification-message';
+import { notificationsFor } from '../policy/notifications-for';
+import { CASE_EVENTS_TOPIC, caseEventHeaders, caseEventKey } from '../public-events/case-event-message';
+import { toPublicCaseEvent } from '../public-events/public-case-event';
+import type { MessageMapping } from './event-relay';
+import { eventHeaders } from './headers';
+import type { OutgoingMessage } from './message-publisher';
+
+/** Only case streams are published; every other stream (subjects, users...) never leaves the service. */
+export const CASE_STREAM_PREFIX = 'case-';
+
+/**
+ * `casusregie.case-events.v1`: the public, personal-data-free form of each case event, key = case id. Events of
+ * other streams give nothing; a case event without a public form throws (UnmappableEventError: dead letter).
+ */
+export function caseEventMessages(event: StoredEvent): OutgoingMessage[] {
+  if (!event.streamId.startsWith(CASE_STREAM_PREFIX)) return [];
+  const publicEvent = toPublicCaseEvent(event);
+  if (!publicEvent) return [];
+  return [
+    {
+      topic: CASE_EVENTS_TOPIC,
+      key: caseEventKey(publicEvent),
+      value: JSON.stringify(publicEvent),
+      headers: { ...eventHeaders(event), ...caseEventHeaders(publicEvent) },
+    },
+  ];
+}
+
+export interface NotificationMessagesOptions {
+  /** Case states kept in memory between events (default 10,000 cases); a miss reads the case stream. */
+  readonly cacheSize?: number;
+}
+
+/**
+ * `casusregie.notifications.v1`: one message per notification (and so per recipient), key = the recipient
+ * organisation's code. The policy needs the case state before and after the event: the mapping keeps the states of
+ * recently seen cases, and reads the case stream up to the event when it has not got the state just before it
+ * (after a restart, or for a case it has evicted). Call it for the events of the log in order, as the relay does.
+ */
+export function notificationMessages(
+  store: EventStore,
+  options: NotificationMessagesOptions = {},
+): MessageMapping {
+  const states = new CaseStates(store, options.cacheSize ?? 10_000);
+  return async (event) => {
+    if (!event.streamId.startsWith(CASE_STREAM_PREFIX)) return [];
+    const before = await states.before(event);
+    const after = nextCaseState(before, event);
+    states.remember(event, after);
+    return notificationsFor(event, before, after).map((notification) => ({
+      topic: NOTIFICATIONS_TOPIC,
+      key: notificationKey(notification),
+      value: JSON.stringify(toNotificationMessageValue(notification)),
+      headers: { ...eventHeaders(event), ...notificationHeaders(notification) },
+    }));
+  };
+}
+
+/**
+ * Both topics from one relay (one checkpoint): the public case event first, then the notifications. An event that
+ * cannot be mapped for one cannot be mapped for the other either (both read it with `readEnvelope`), so it goes to
+ * the dead-letter topic as a whole.
+ */
+export function caseMessages(store: EventStore, options: NotificationMessagesOptions = {}): MessageMapping {
+  const notifications = notificationMessages(store, options);
+  return async (event) => [...caseEventMessages(event), ...(await notifications(event))];
+}
+
+/** Case states by stream, each with the stream version it includes; least recently used first out. */
+class CaseStates {
+  private readonly states = new Map<string, { version: number; state: CaseState }>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly capacity: number,
+  ) {
+    if (!Number.isSafeInteger(capacity) || capacity < 1)
+      throw new RangeError('cacheSize must be a positive integer');
+  }
+
+  /** The case state just before `event`. */
+  async before(event: StoredEvent): Promise<CaseState> {
+    const known = this.states.get(event.streamId);
+    this.states.delete(event.streamId);
+    if (known && known.version === event.streamVersion - 1) return known.state;
+    const earlier =
+      event.streamVersion === 0
+        ? []
+        : await this.store.readStream(event.streamId, { maxCount: event.streamVersion });
+    return foldCaseEnvelopes(earlier);
+  }
+
+  remember(event: StoredEvent, state: CaseState): void {
+    this.states.set(event.streamId, { version: event.streamVersion, state });
+    if (this.states.size > this.capacity) {
+      const oldest = this.states.keys().next().value;
+      if (oldest !== undefined) this.states.delete(oldest);
+    }
+  }
+}
