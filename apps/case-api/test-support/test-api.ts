@@ -14,7 +14,7 @@ import { CaseApiModule } from '../src/case-api.module';
 import type { OrganisationDirectory } from '../src/cases/organisation-directory';
 import { ManualClock } from '../src/platform/clock';
 import { CASE_READ_MODELS_HANDLE } from '../src/queries/read-models.provider';
-import { FASTIFY_OPTIONS, configureHttp } from '../src/platform/configure-http';
+import { FASTIFY_OPTIONS, NEST_HTTP_OPTIONS, configureHttp } from '../src/platform/configure-http';
 
 /**
  * A case API on an in-memory event store with a manual clock, for controller-level tests. Tokens here are
@@ -124,7 +124,7 @@ export async function startTestApi(
   const app = await NestFactory.create<NestFastifyApplication>(
     TestAppModule,
     new FastifyAdapter(FASTIFY_OPTIONS),
-    { logger: false },
+    { logger: false, ...NEST_HTTP_OPTIONS },
   );
   configureHttp(app);
   await app.listen(0, '127.0.0.1');

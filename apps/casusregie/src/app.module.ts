@@ -29,6 +29,7 @@ export class AppModule {
           authenticator: createAuthenticator(config, logger, () => clock.now()),
           directory: createDirectory(config),
           masterKey: config.masterKey,
+          readModels: { logger: logger.child({ component: 'projections' }) },
           clock,
         }),
       ],

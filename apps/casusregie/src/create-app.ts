@@ -2,7 +2,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
-import { FASTIFY_OPTIONS, configureHttp } from '../../case-api/src/platform/configure-http';
+import {
+  FASTIFY_OPTIONS,
+  NEST_HTTP_OPTIONS,
+  configureHttp,
+} from '../../case-api/src/platform/configure-http';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { CORRELATION_HEADER, correlationIdOf } from './logging/correlation-id';
 import { PinoNestLogger } from './logging/logger';
@@ -19,6 +23,7 @@ export async function createApp(
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(options), adapter, {
     logger: new PinoNestLogger(options.logger),
+    ...NEST_HTTP_OPTIONS,
   });
   configureHttp(app);
   app

@@ -12,5 +12,7 @@ export const RequirePermission = (permission: string) =>
     SetMetadata(REQUIRED_PERMISSION, permission),
     ApiExtension('x-required-permission', permission),
     ApiUnauthorizedResponse({ description: 'No valid bearer token (problem+json).' }),
-    ApiForbiddenResponse({ description: `The caller's role lacks the permission ${permission} (problem+json).` }),
+    ApiForbiddenResponse({
+      description: `The caller's role lacks the permission ${permission} (problem+json).`,
+    }),
   );

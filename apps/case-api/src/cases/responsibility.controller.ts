@@ -34,7 +34,7 @@ import {
 } from './responsibility.commands';
 import { ApiCaseCommand } from './shared/api-case-command';
 import { resolveOrganisation } from './shared/organisations';
-import { uuidParam } from './shared/pipes';
+import { uuidParam, NoBodyPipe } from './shared/pipes';
 import { type CommandResponseWithIds, serverIds } from './shared/server-ids';
 
 /** A proposal as recorded: domain, financier, basis, the wegwijzer's advice and whether it deviates from it. */
@@ -223,6 +223,7 @@ export class ResponsibilityCommandsController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Param('needId', uuidParam('needId')) needId: string,
     @Param('requestId', uuidParam('requestId')) requestId: string,
+    @Body(NoBodyPipe) _body: unknown,
     @CurrentPrincipal() principal: RequestPrincipal,
     @CommandContextParam() context: CommandContext,
   ): Promise<CommandResponse> {

@@ -11,7 +11,7 @@ import { coordinatorOfItsTable } from './case-access';
 import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from './organisation-directory';
 import { ApiCaseCommand } from './shared/api-case-command';
 import { resolveOrganisation } from './shared/organisations';
-import { uuidParam } from './shared/pipes';
+import { uuidParam, NoBodyPipe } from './shared/pipes';
 import { type CommandResponseWithIds, serverIds } from './shared/server-ids';
 import { CompleteActionCommand, PutOnAgendaCommand, RecordDiscussionCommand } from './table.commands';
 
@@ -147,6 +147,7 @@ export class TableController {
   completeAction(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Param('actionId', uuidParam('actionId')) actionId: string,
+    @Body(NoBodyPipe) _body: unknown,
     @CurrentPrincipal() principal: RequestPrincipal,
     @CommandContextParam() context: CommandContext,
   ): Promise<CommandResponse> {

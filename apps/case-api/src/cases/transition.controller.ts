@@ -25,7 +25,7 @@ import {
 } from './responsibility.controller';
 import { ApiCaseCommand } from './shared/api-case-command';
 import { resolveOrganisation } from './shared/organisations';
-import { uuidParam } from './shared/pipes';
+import { uuidParam, NoBodyPipe } from './shared/pipes';
 import { type CommandResponseWithIds, serverIds } from './shared/server-ids';
 import { PassEighteenthBirthdayCommand, RecordTransitionPlanCommand } from './transition.commands';
 
@@ -110,6 +110,7 @@ export class TransitionController {
   })
   passEighteenthBirthday(
     @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body(NoBodyPipe) _body: unknown,
     @CurrentPrincipal() principal: RequestPrincipal,
     @CommandContextParam() context: CommandContext,
   ): Promise<CommandResponse> {

@@ -21,6 +21,7 @@ import { ProblemError, problem } from '../platform/problem-details';
 import type { CommandResponse } from './command-response';
 import { caseStreamId } from './case-stream';
 import { deterministicEventId } from './deterministic-event-id';
+import { KeyedSerialiser } from './keyed-serialiser';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency-store';
 
 export interface CommandActor {
@@ -55,6 +56,8 @@ const MAX_ATTEMPTS = 5;
  */
 @Injectable()
 export class CaseCommandExecutor {
+  private readonly serialiser = new KeyedSerialiser();
+
   constructor(
     @Inject(EVENT_STORE_PORT) private readonly store: EventStore,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
@@ -77,7 +80,9 @@ export class CaseCommandExecutor {
         return earlier.response;
       }
     }
-    const response = await this.decideAndAppend(request, scope);
+    const response = await this.serialiser.run(caseStreamId(request.caseId), () =>
+      this.decideAndAppend(request, scope),
+    );
     if (request.idempotency) {
       await this.idempotency.save({
         scope,
@@ -123,6 +128,8 @@ export class CaseCommandExecutor {
         if (!(error instanceof ConcurrencyError)) throw error;
         if (request.ifMatch !== undefined) throw preconditionFailed(error.actual);
         if (attempt >= MAX_ATTEMPTS) throw error;
+        // Another process won: back off a little, with jitter, so competing writers do not collide again.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }
   }
