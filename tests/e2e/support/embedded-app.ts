@@ -24,7 +24,12 @@ export interface EmbeddedApp {
 
 /** The embedded default (what `npm start` runs) in this process, with a manual clock and a known JWT secret. */
 export async function startEmbeddedApp(
-  options: { dataDir?: string; start?: string; env?: Record<string, string> } = {},
+  options: {
+    dataDir?: string;
+    start?: string;
+    env?: Record<string, string>;
+    logDestination?: { write(line: string): void };
+  } = {},
 ): Promise<EmbeddedApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'casusregie-e2e-'));
   const clock = new ManualClock(options.start ?? '2026-03-02T09:00:00.000Z');
@@ -36,7 +41,11 @@ export async function startEmbeddedApp(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const app = await createApp({ config, logger: createLogger(config.logLevel), clock });
+  const app = await createApp({
+    config,
+    logger: createLogger(config.logLevel, options.logDestination),
+    clock,
+  });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return {

@@ -5,8 +5,8 @@ import pino, { type Logger } from 'pino';
  * Structured JSON logs. What may appear: ids, types, routes, statuses, durations. What may not: bodies,
  * tokens, names, BSNs, birth dates, IP addresses. Request logs therefore carry only method, route and id.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'casusregie' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -22,7 +22,8 @@ export function createLogger(level: string): Logger {
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Query strings can hold search text; logs keep the path only. */
