@@ -1,27 +1,39 @@
 /**
  * API benchmark: `npm run bench:api [-- --data-dir ./data --seconds 20]`, on a data directory filled by
- * `npm run seed`. Starts the embedded app as `npm start` does, in a child process with a known AUTH_JWT_SECRET, and
- * measures with 64 concurrent HTTP clients (keep-alive), one phase after the other:
+ * `npm run seed`. Starts the embedded app as `npm start` does, in a child process with a known AUTH_JWT_SECRET (so
+ * the load generator does not share the app's event loop), and measures with 64 keep-alive HTTP clients:
  *
- *   - workQueueP99Ms            GET /cases: filtered (table, status, gaps, overdue, escalated, type, organisation,
- *                               text), sorted, paged with the cursor; coordinators and liaisons
+ *   - workQueueP99Ms            GET /cases: filtered (status, gaps, overdue, escalated, type, organisation, text),
+ *                               sorted, paged with the cursor; coordinators of a table and liaisons of an insurer
  *   - caseDetailP99Ms           GET /cases/{id}
  *   - responsibilityStepsP99Ms  GET /cases/{id}/responsibility/steps
  *   - commandsPerSec, commandP99Ms  mixed commands: register, triage, add party, agenda, discussion with needs,
  *                               propose, request, the liaison's accept or reject (scripts/bench/command-workload.ts)
- *   - rebuildEventsPerSec       after the app stopped: the read models rebuilt from the whole log (into a scratch
- *                               file next to the real one, which is left alone)
+ *   - rebuildEventsPerSec       after the app stopped: the read models rebuilt from the whole log, into a scratch
+ *                               file next to the real one (which is left alone)
  *
- * Each phase runs --warmup seconds unmeasured, then --seconds measured. Only 2xx answers count as successes and
- * only they are in the percentiles; every other answer is counted by status and shown. An endpoint that is not in
- * the app's OpenAPI document is reported as null. Prints a table, then one JSON line with exactly the six figures.
+ * Every endpoint runs twice. First closed loop (each client sends its next request as soon as it has the answer):
+ * that throughput is the capacity, and it is commandsPerSec for the commands. Then paced (open loop) at a fixed
+ * offered rate shared by the 64 clients: 1,000 commands/s (the target) and --read-rate reads/s, or 90% of the
+ * capacity when that is lower; its p99 is the ...P99Ms figure. Paced latency counts from when a request was due,
+ * so a server that falls behind shows it. (A p99 from the closed loop would say little: with 64 clients always
+ * waiting, the mean latency is 64 / throughput by Little's law.)
  *
- * Options: --data-dir (DATA_DIR or ./data), --seconds 20, --warmup 3, --clients 64, --seed 7, --sample 4000 (random
- * log positions whose cases are used), --idempotency-share 0.5 (commands sent with an Idempotency-Key),
- * --log-level warn (the app's LOG_LEVEL; info logs every request), --port 0 (a free port).
+ * Each run has --warmup seconds unmeasured, then --seconds measured. Only 2xx answers count as successes and only
+ * they are in the percentiles; every other answer is counted by status and the first of each is printed. An
+ * endpoint that is not in the app's OpenAPI document (/docs/json) is reported as null. Prints tables (figures and
+ * targets; capacity, app CPU per request and load per endpoint; commands and work-queue filters by kind), then
+ * one JSON line with exactly the six figures.
+ *
+ * Options: --data-dir (DATA_DIR or ./data), --seconds 20, --warmup 3, --clients 64, --read-rate 200, --seed 7,
+ * --sample 4000 (random log positions; their cases are read and worked on), --idempotency-share 0.5 (commands sent
+ * with an Idempotency-Key), --log-level warn (the app's LOG_LEVEL; info logs every request), --port 0 (a free
+ * port), --app-node-options (NODE_OPTIONS for the app, e.g. --cpu-prof to see where its time goes), --only
+ * workQueue,caseDetail,responsibilitySteps,commands,rebuild (measure only these; the others print null, marked
+ * skipped).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -56,7 +68,11 @@ interface Options {
   readonly logLevel: string;
   readonly port: number;
   readonly appNodeOptions: string | undefined;
+  /** Only these measurements (the others are reported as null, marked skipped); null = all. */
+  readonly only: ReadonlySet<string> | null;
 }
+
+const MEASUREMENTS = ['workQueue', 'caseDetail', 'responsibilitySteps', 'commands', 'rebuild'];
 
 function parseOptions(argv: string[]): Options {
   const { values } = parseArgs({
@@ -74,6 +90,7 @@ function parseOptions(argv: string[]): Options {
       'log-level': { type: 'string' },
       port: { type: 'string' },
       'app-node-options': { type: 'string' },
+      only: { type: 'string' },
     },
   });
   const number = (name: string, raw: string | undefined, fallback: number, min: number, max = Infinity) => {
@@ -96,6 +113,7 @@ function parseOptions(argv: string[]): Options {
     logLevel: values['log-level'] ?? 'warn',
     port: Math.floor(number('port', values.port, 0, 0, 65535)),
     appNodeOptions: values['app-node-options'],
+    only: values.only === undefined ? null : new Set(values.only.split(',').map((m) => m.trim())),
   };
 }
 
@@ -110,6 +128,14 @@ interface PhaseResult {
   readonly clientCores: number;
   /** The machine's 1-minute load average at the end (other work on the machine shows here). */
   readonly load: number;
+  /** Share of the measured time some task on the machine waited for a CPU (/proc/pressure/cpu), or null. */
+  readonly cpuPressure: number | null;
+  /** Shares of the measured time the app's main thread ran, waited for a CPU, or was blocked or idle. */
+  readonly mainThread: {
+    readonly running: number;
+    readonly waitingForCpu: number;
+    readonly other: number;
+  } | null;
 }
 
 interface EndpointRun {
@@ -140,16 +166,28 @@ async function runPhase(
   const measureFrom = begin + options.warmup * 1000;
   const measureTo = measureFrom + options.seconds * 1000;
   let appCpuFrom: number | null = null;
+  let pressureFrom: number | null = null;
+  let threadFrom: ReturnType<RunningApp['mainThread']> = null;
   let clientCpuFrom = process.cpuUsage();
-  const marks = { ended: false, appCpu: null as number | null, clientCpu: process.cpuUsage() };
+  const marks = {
+    ended: false,
+    appCpu: null as number | null,
+    pressure: null as number | null,
+    thread: null as ReturnType<RunningApp['mainThread']>,
+    clientCpu: process.cpuUsage(),
+  };
   const startTimer = setTimeout(() => {
     appCpuFrom = app.cpuSeconds();
+    pressureFrom = cpuPressureSeconds();
+    threadFrom = app.mainThread();
     clientCpuFrom = process.cpuUsage();
   }, measureFrom - begin);
   const endMeasure = () => {
     if (marks.ended) return;
     marks.ended = true;
     marks.appCpu = app.cpuSeconds();
+    marks.pressure = cpuPressureSeconds();
+    marks.thread = app.mainThread();
     marks.clientCpu = process.cpuUsage(clientCpuFrom);
   };
   const endTimer = setTimeout(endMeasure, measureTo - begin);
@@ -195,7 +233,21 @@ async function runPhase(
   clearTimeout(endTimer);
   endMeasure();
   const cpu = marks.clientCpu;
+  const from = threadFrom as ReturnType<RunningApp['mainThread']>;
+  const to = marks.thread;
+  const mainThread =
+    from && to
+      ? {
+          running: (to.onCpu - from.onCpu) / options.seconds,
+          waitingForCpu: (to.waitingForCpu - from.waitingForCpu) / options.seconds,
+          other: Math.max(
+            0,
+            1 - (to.onCpu - from.onCpu + to.waitingForCpu - from.waitingForCpu) / options.seconds,
+          ),
+        }
+      : null;
   return {
+    mainThread,
     all,
     byKind,
     seconds: options.seconds,
@@ -204,6 +256,10 @@ async function runPhase(
       appCpuFrom !== null && marks.appCpu !== null ? (marks.appCpu - appCpuFrom) / options.seconds : null,
     clientCores: (cpu.user + cpu.system) / 1e6 / options.seconds,
     load: loadavg()[0],
+    cpuPressure:
+      pressureFrom !== null && marks.pressure !== null
+        ? (marks.pressure - (pressureFrom as number)) / options.seconds
+        : null,
   };
 }
 
@@ -222,6 +278,23 @@ async function measureEndpoint(
   const rate = sustained >= targetRate ? targetRate : Math.max(1, Math.floor(0.9 * sustained));
   const paced = await runPhase(`${name} paced`, options, app, seedWord + 100, rate, step);
   return { capacity, paced };
+}
+
+/** Seconds some task waited for a CPU since boot (Linux PSI), or null. */
+function cpuPressureSeconds(): number | null {
+  try {
+    const match = /^some .*total=(\d+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    return match ? Number(match[1]) / 1e6 : null;
+  } catch {
+    return null;
+  }
+}
+
+function threadShares(phase: PhaseResult): string {
+  const t = phase.mainThread;
+  if (!t) return '-';
+  const percent = (share: number) => `${Math.round(share * 100)}%`;
+  return `${percent(t.running)} / ${percent(t.waitingForCpu)} / ${percent(t.other)}`;
 }
 
 function round(value: number | null): number | null {
@@ -264,6 +337,10 @@ async function main(): Promise<void> {
   }
   const tables = tableProfiles();
   const rng = new Prng(options.seed, 0, 0);
+  const unknown = [...(options.only ?? [])].filter((m) => !MEASUREMENTS.includes(m));
+  if (unknown.length > 0)
+    throw new Error(`--only takes ${MEASUREMENTS.join(', ')}; not ${unknown.join(', ')}`);
+  const skipped = new Set(MEASUREMENTS.filter((m) => options.only !== null && !options.only.has(m)));
 
   process.stderr.write(`Sampling cases from ${eventsFile}\n`);
   const store = new SqliteEventStore({ filename: eventsFile });
@@ -306,7 +383,9 @@ async function main(): Promise<void> {
     if (docs.status !== 200) throw new Error(`GET /docs/json answered ${docs.status}`);
     const endpoints: QueryEndpoints = endpointsOf(JSON.parse(docs.text));
 
-    if (endpoints.workQueue) {
+    if (skipped.has('workQueue')) {
+      runs.set('workQueue', null);
+    } else if (endpoints.workQueue) {
       const workQueue = new WorkQueueWorkload(http, tokens, tables, endpoints.workQueue);
       const missing = workQueue.missingParams();
       if (missing.length > 0)
@@ -325,6 +404,10 @@ async function main(): Promise<void> {
       ['caseDetail', endpoints.caseDetail, 2, 'GET /cases/{id}'],
       ['responsibilitySteps', endpoints.responsibilitySteps, 3, 'GET /cases/{id}/responsibility/steps'],
     ] as const) {
+      if (skipped.has(key)) {
+        runs.set(key, null);
+        continue;
+      }
       if (!template) {
         runs.set(key, null);
         notes.push(`${label} is not in /docs/json: ${key}P99Ms is null.`);
@@ -342,21 +425,26 @@ async function main(): Promise<void> {
     process.stderr.write(
       `Command pool: ${commands.casesAtTable} sampled cases at their table, ${commands.casesToTriage} awaiting triage\n`,
     );
-    runs.set(
-      'commands',
-      await measureEndpoint('commands', options, app, 4, TARGET_COMMAND_RATE, async (r, record) => {
-        const outcome = await commands.step(r);
-        record(outcome.kind, outcome.result);
-      }),
-    );
+    if (skipped.has('commands')) runs.set('commands', null);
+    else
+      runs.set(
+        'commands',
+        await measureEndpoint('commands', options, app, 4, TARGET_COMMAND_RATE, async (r, record) => {
+          const outcome = await commands.step(r);
+          record(outcome.kind, outcome.result);
+        }),
+      );
   } finally {
     http.close();
     const code = await app.stop();
     if (code !== 0 && code !== null) notes.push(`The app exited with code ${code} (log ${logFile}).`);
   }
 
-  process.stderr.write('Rebuilding the read models from the log (scratch file)\n');
-  const rebuild = await rebuildIntoScratch(options.dataDir);
+  let rebuild: Awaited<ReturnType<typeof rebuildIntoScratch>> | null = null;
+  if (!skipped.has('rebuild')) {
+    process.stderr.write('Rebuilding the read models from the log (scratch file)\n');
+    rebuild = await rebuildIntoScratch(options.dataDir);
+  }
 
   const commandRun = runs.get('commands') ?? null;
   const p99 = (key: string) => runs.get(key)?.paced?.all.percentile(0.99) ?? null;
@@ -366,7 +454,7 @@ async function main(): Promise<void> {
     workQueueP99Ms: p99('workQueue'),
     caseDetailP99Ms: p99('caseDetail'),
     responsibilityStepsP99Ms: p99('responsibilitySteps'),
-    rebuildEventsPerSec: rebuild.eventsPerSecond,
+    rebuildEventsPerSec: rebuild?.eventsPerSecond ?? null,
   };
 
   console.log(
@@ -378,6 +466,7 @@ async function main(): Promise<void> {
   );
   const pacedAt = (key: string) => {
     const run = runs.get(key);
+    if (skipped.has(key)) return 'skipped (--only)';
     if (run === null || run === undefined) return 'endpoint not available';
     if (!run.paced) return 'no successful request in the capacity run';
     const capacity = run.capacity.all.ok.length / run.capacity.seconds;
@@ -397,7 +486,9 @@ async function main(): Promise<void> {
       (v) => v >= 1000,
       commandRun
         ? `closed loop, ${commandRun.capacity.all.ok.length} ok, errors: ${commandRun.capacity.all.errorSummary()}`
-        : '-',
+        : skipped.has('commands')
+          ? 'skipped (--only)'
+          : '-',
     ],
     ['commandP99Ms', '< 25', (v) => v < 25, pacedAt('commands')],
     ['workQueueP99Ms', '< 20', (v) => v < 20, pacedAt('workQueue')],
@@ -407,7 +498,9 @@ async function main(): Promise<void> {
       'rebuildEventsPerSec',
       '>= 50000',
       (v) => v >= 50_000,
-      `${rebuild.events.toLocaleString('en-US')} events in ${rebuild.seconds.toFixed(1)} s, app stopped`,
+      rebuild
+        ? `${rebuild.events.toLocaleString('en-US')} events in ${rebuild.seconds.toFixed(1)} s, app stopped`
+        : 'skipped (--only)',
     ],
   ];
   console.log('| figure | value | target | met | how |');
@@ -420,12 +513,14 @@ async function main(): Promise<void> {
 
   console.log('\nPer endpoint: capacity (closed loop) and the paced run');
   console.log(
-    '| endpoint | capacity ok/s | closed-loop p50 / p99 ms | app cores | app CPU ms per ok request | client cores | load avg | paced /s | paced p50 / p99 ms | errors |',
+    '| endpoint | capacity ok/s | closed-loop p50 / p99 ms | app cores | app CPU ms per ok request | app main thread: running / waiting for CPU / blocked or idle | client cores | load avg, CPU pressure | paced /s | paced p50 / p99 ms | errors |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [key, run] of runs) {
     if (!run) {
-      console.log(`| ${key} | endpoint not available | | | | | | | | |`);
+      console.log(
+        `| ${key} | ${skipped.has(key) ? 'skipped (--only)' : 'endpoint not available'} | | | | | | | | | |`,
+      );
       continue;
     }
     const c = run.capacity;
@@ -436,7 +531,8 @@ async function main(): Promise<void> {
     if (run.paced) errors.merge(run.paced.all);
     console.log(
       `| ${key} | ${show(okPerSec)} | ${show(c.all.percentile(0.5))} / ${show(c.all.percentile(0.99))} | ` +
-        `${show(c.appCores)} | ${show(cpuPerRequest)} | ${show(c.clientCores)} | ${c.load.toFixed(1)} | ` +
+        `${show(c.appCores)} | ${show(cpuPerRequest)} | ${threadShares(c)} | ${show(c.clientCores)} | ` +
+        `${c.load.toFixed(1)}, ${c.cpuPressure === null ? '-' : `${Math.round(c.cpuPressure * 100)}%`} | ` +
         `${run.paced?.rate ?? '-'} | ` +
         `${show(run.paced?.all.percentile(0.5) ?? null)} / ${show(run.paced?.all.percentile(0.99) ?? null)} | ` +
         `${errors.errorSummary()} |`,

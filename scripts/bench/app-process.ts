@@ -24,6 +24,11 @@ export interface RunningApp {
   readonly startupMs: number;
   /** CPU seconds (user + system) the app has used so far, from /proc; null where /proc is not there. */
   cpuSeconds(): number | null;
+  /**
+   * The app's main thread (JavaScript and SQLite run there) from /proc/<pid>/schedstat: seconds on a CPU, and
+   * seconds it was ready to run but waited for a CPU (other work on the machine). Null where /proc is not there.
+   */
+  mainThread(): { onCpu: number; waitingForCpu: number } | null;
   /** SIGTERM, then SIGKILL after 20 s; resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -115,6 +120,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
         // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux).
         return (Number(fields[11]) + Number(fields[12])) / 100;
+      } catch {
+        return null;
+      }
+    },
+    mainThread() {
+      try {
+        const [onCpu, waiting] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ').map(Number);
+        return { onCpu: onCpu / 1e9, waitingForCpu: waiting / 1e9 };
       } catch {
         return null;
       }
