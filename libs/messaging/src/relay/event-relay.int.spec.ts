@@ -123,6 +123,15 @@ describe('EventRelay (against the MessagePublisher port)', () => {
     expect(r.lag(await store.headPosition())).toBe(0);
   });
 
+  it('starts once when start() is called twice at the same time', async () => {
+    await appendRoundRobin(store, 5);
+    const r = relay();
+    await Promise.all([r.start(), r.start()]);
+    expect(await r.waitForCheckpoint(5, 2_000)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(publisher.messages).toHaveLength(5);
+  });
+
   it('sends live events as they are appended, without waiting for a full batch', async () => {
     const r = relay({ batchSize: 500 });
     await r.start();

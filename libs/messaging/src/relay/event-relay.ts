@@ -130,6 +130,7 @@ export class EventRelay {
   private subscription: EventSubscription | null = null;
   private loop: Promise<void> | null = null;
   private current: Run | null = null;
+  private starting: Promise<void> | null = null;
   private counters = { events: 0, messages: 0, deadLetters: 0 };
   private consecutiveFailures = 0;
   private failingSince: Date | null = null;
@@ -153,7 +154,12 @@ export class EventRelay {
   }
 
   /** Starts (or restarts after stop() or a failure) from the stored checkpoint. Resolves once subscribed. */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.starting ??= this.begin().finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  private async begin(): Promise<void> {
     if (this.state === 'running' || this.state === 'retrying' || this.state === 'stopping') return;
     this.committedCheckpoint = await this.store.checkpoints.load(this.name);
     this.counters = { events: 0, messages: 0, deadLetters: 0 };
