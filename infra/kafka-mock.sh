@@ -6,7 +6,12 @@
 set -euo pipefail
 DIR="${KAFKA_MOCK_DIR:-$PWD/.kafka-mock}"; BROKERS="${KAFKA_MOCK_BROKERS:-3}"; TIMEOUT="${KAFKA_MOCK_TIMEOUT:-15}"
 PIDFILE="$DIR/kcat.pid"; LOG="$DIR/kcat.log"; BOOT="$DIR/bootstrap"
-is_our_kcat() { local pid="$1"; [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == kcat* ]]; }
+# A live kcat of ours: exists, is kcat, and is not a zombie (a killed kcat can linger as one until reaped).
+is_our_kcat() {
+  local pid="$1"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == kcat* ]] &&
+    [[ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ]]
+}
 stop() {
   if [[ -f "$PIDFILE" ]]; then
     local pid; pid="$(cat "$PIDFILE")"

@@ -24,3 +24,15 @@ export {
   type FieldRule,
   type PublicDataRule,
 } from './public-events/public-data';
+
+// The relay from the event store to a broker, and its kafkajs adapter.
+export * from './relay/message-publisher';
+export * from './relay/event-relay';
+export * from './relay/case-messages';
+export * from './relay/dead-letter';
+export * from './relay/headers';
+export * from './relay/backoff';
+export * from './relay/relay-logger';
+export * from './kafka/kafka-config';
+export * from './kafka/kafka-message-publisher';
+export * from './kafka/kafka-relay';
