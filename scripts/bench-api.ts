@@ -28,7 +28,7 @@
  * Options: --data-dir (DATA_DIR or ./data), --seconds 20, --warmup 3, --clients 64, --read-rate 200, --seed 7,
  * --sample 4000 (random log positions; their cases are read and worked on), --idempotency-share 0.5 (commands sent
  * with an Idempotency-Key), --log-level warn (the app's LOG_LEVEL; info logs every request), --port 0 (a free
- * port), --app-node-options (NODE_OPTIONS for the app, e.g. --cpu-prof to see where its time goes), --only
+ * port), --app-node-options=... (NODE_OPTIONS for the app, e.g. =--cpu-prof to see where its time goes), --only
  * workQueue,caseDetail,responsibilitySteps,commands,rebuild (measure only these; the others print null, marked
  * skipped).
  */
