@@ -52,7 +52,9 @@ describe('who may do what: every endpoint × every role', () => {
   });
 
   it('refuses every endpoint without a token (401)', async () => {
-    const statuses = await Promise.all(routes.map(async (r) => [`${r.method} ${r.path}`, (await send(r)).status]));
+    const statuses = await Promise.all(
+      routes.map(async (r) => [`${r.method} ${r.path}`, (await send(r)).status]),
+    );
     expect(statuses.filter(([, status]) => status !== 401)).toEqual([]);
   });
 

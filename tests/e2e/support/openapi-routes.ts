@@ -25,6 +25,10 @@ export async function documentedRoutes(baseUrl: string): Promise<DocumentedRoute
 /** Fills path parameters: the case id given, a fresh UUID for any other id. */
 export function concretePath(path: string, caseId: string): string {
   return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    name === 'caseId' ? caseId : name === 'deadlineId' ? encodeURIComponent('liaison-answer:x') : crypto.randomUUID(),
+    name === 'caseId'
+      ? caseId
+      : name === 'deadlineId'
+        ? encodeURIComponent('liaison-answer:x')
+        : crypto.randomUUID(),
   );
 }
