@@ -21,96 +21,170 @@ const CHILD_TABLES = {
 type ChildSection = keyof typeof CHILD_TABLES;
 const CHILD_SECTIONS = Object.keys(CHILD_TABLES) as ChildSection[];
 
-interface Entry {
-  /** cases.id */
+/** A case as the projection holds it in memory. Never changed: each change makes a new one. */
+interface LiveCase {
+  readonly streamId: string;
+  /** cases.id: assigned when the registration is folded, so in log order however the rows are written. */
   readonly ref: number;
   readonly doc: CaseDocument;
-  /** JSON of each child section's rows, to rewrite only the sections an event changed. */
-  readonly signatures: Readonly<Record<ChildSection, string>>;
+  /** The rows the database holds for the case (null: none yet), to rewrite only what changed. */
+  readonly written: CaseRows | null;
+  /** The document moved on since it was written. */
+  readonly dirty: boolean;
 }
 
-const ALL_COLUMNS = [...FIXED_CASE_COLUMNS, ...CHANGING_CASE_COLUMNS];
+const ALL_COLUMNS = ['id', ...FIXED_CASE_COLUMNS, ...CHANGING_CASE_COLUMNS];
 const INSERT_CASE = `INSERT INTO cases (${ALL_COLUMNS.join(', ')}) VALUES (${ALL_COLUMNS.map(() => '?').join(', ')})`;
 const UPDATE_CASE = `UPDATE cases SET ${CHANGING_CASE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
 const LOAD_CASE =
   'SELECT c.id AS ref, d.doc AS doc FROM cases c JOIN case_documents d ON d.id = c.id WHERE c.stream_id = ?';
 
 export interface CaseProjectionOptions {
-  /** Case documents kept in memory between batches (default 10,000). */
+  /** Cases kept in memory (default 10,000). */
   readonly cacheSize?: number;
+  /**
+   * 'checkpointed' (default): every batch writes every case it changed, so the rows always match the checkpoint.
+   * 'bulk' (rebuilds only): a changed case is written when it leaves the cache, and the rest at finish(). Far
+   * fewer writes, but the rows match the checkpoint only after finish(): a bulk load that fails is thrown away.
+   */
+  readonly mode?: 'checkpointed' | 'bulk';
 }
 
 /**
  * Folds each case stream into its CaseDocument and keeps the read-model tables in step with it: the `cases` row,
  * the document, and the child tables (organisations, gaps, sessions, escalations, offers, waiting periods).
  *
- * Within a batch every case is written once, after all its events in the batch are folded. Documents of committed
- * batches stay in an LRU cache; a rolled-back batch leaves the cache as it was (pending entries are dropped).
- * One instance belongs to one database: after a reset, create a new one.
+ * Cases live in an LRU cache. In checkpointed mode a batch writes each case it changed once, after folding all its
+ * events, and a dropped or rolled-back batch puts the cache back as it was before the batch. One instance belongs
+ * to one database: after a reset, create a new one.
  */
 export class CaseProjection implements Projection {
   readonly name = CASE_READ_MODELS;
-  private readonly cache: LruCache<string, Entry>;
-  private readonly pending = new Map<string, Entry>();
+  private readonly mode: 'checkpointed' | 'bulk';
+  private readonly live: LruCache<string, LiveCase>;
+  /** Changed cases pushed out of the cache: written at the next flush. */
+  private readonly evicted = new Map<string, LiveCase>();
+  /** Checkpointed mode: each case the batch changed, as it was before (null: new), for flush and rollback. */
+  private readonly batchStart = new Map<string, LiveCase | null>();
+  /** Written in the open transaction; clean once it commits. */
+  private readonly writtenInTransaction = new Map<string, LiveCase>();
+  private nextRef: number | null = null;
+  private nextRefAtBatchStart: number | null = null;
+  private broken = false;
 
   constructor(
     private readonly db: ReadModelDatabase,
     options: CaseProjectionOptions = {},
   ) {
-    this.cache = new LruCache(options.cacheSize ?? 10_000);
+    this.mode = options.mode ?? 'checkpointed';
+    this.live = new LruCache(options.cacheSize ?? 10_000);
   }
 
-  apply(events: readonly StoredEvent[]): void {
-    const touched = new Map<string, { before: Entry | null; doc: CaseDocument | null }>();
-    for (const event of events) {
-      let t = touched.get(event.streamId);
-      if (!t) {
-        const before = this.load(event.streamId);
-        t = { before, doc: before?.doc ?? null };
-        touched.set(event.streamId, t);
-      }
-      t.doc = foldCaseEvent(t.doc, event);
+  add(event: StoredEvent): void {
+    if (this.broken) throw new Error('A bulk load that failed cannot continue: start the rebuild again.');
+    const current = this.find(event.streamId, event.streamVersion);
+    if (this.mode === 'checkpointed' && !this.batchStart.has(event.streamId)) {
+      this.batchStart.set(event.streamId, current);
     }
-    for (const [streamId, t] of touched) this.pending.set(streamId, this.write(t.before, t.doc!));
+    const doc = foldCaseEvent(current?.doc ?? null, event);
+    this.put({
+      streamId: event.streamId,
+      ref: current?.ref ?? this.assignRef(),
+      doc,
+      written: current?.written ?? null,
+      dirty: true,
+    });
+  }
+
+  flush(): void {
+    const changed =
+      this.mode === 'checkpointed'
+        ? [...this.batchStart.keys()].map((id) => this.live.peek(id) ?? this.evicted.get(id)!)
+        : [...this.evicted.values()];
+    for (const c of changed) this.writtenInTransaction.set(c.streamId, this.write(c));
+  }
+
+  /** Bulk mode: writes every case still only in memory. Call inside a transaction when the replay is done. */
+  finish(): void {
+    this.flush();
+    for (const c of this.live.values()) {
+      if (c.dirty && !this.writtenInTransaction.has(c.streamId)) {
+        this.writtenInTransaction.set(c.streamId, this.write(c));
+      }
+    }
+    this.committed();
   }
 
   committed(): void {
-    for (const [streamId, entry] of this.pending) this.cache.set(streamId, entry);
-    this.pending.clear();
+    for (const [streamId, clean] of this.writtenInTransaction) this.live.replace(streamId, clean);
+    this.writtenInTransaction.clear();
+    this.evicted.clear();
+    this.batchStart.clear();
+    this.nextRefAtBatchStart = this.nextRef;
   }
 
   rolledBack(): void {
-    this.pending.clear();
+    this.writtenInTransaction.clear();
+    if (this.mode === 'bulk') {
+      this.broken = true;
+      return;
+    }
+    this.evicted.clear();
+    for (const [streamId, before] of this.batchStart) {
+      if (before) this.live.set(streamId, before);
+      else this.live.delete(streamId);
+    }
+    this.batchStart.clear();
+    this.nextRef = this.nextRefAtBatchStart;
   }
 
-  private load(streamId: string): Entry | null {
-    const cached = this.cache.get(streamId);
-    if (cached) return cached;
+  private find(streamId: string, streamVersion: number): LiveCase | null {
+    const known = this.live.get(streamId) ?? this.evicted.get(streamId);
+    if (known) return known;
+    // A stream's first event starts a new case: there is nothing to load.
+    if (streamVersion === 0) return null;
     const row = this.db.statement<[string], { ref: number; doc: string }>(LOAD_CASE).get(streamId);
     if (!row) return null;
     const doc = JSON.parse(row.doc) as CaseDocument;
-    return { ref: row.ref, doc, signatures: signaturesOf(caseRowsOf(doc)) };
+    return { streamId, ref: row.ref, doc, written: caseRowsOf(doc), dirty: false };
   }
 
-  private write(before: Entry | null, doc: CaseDocument): Entry {
-    const rows = caseRowsOf(doc);
-    const signatures = signaturesOf(rows);
-    const json = JSON.stringify(doc);
-    let ref: number;
+  private put(c: LiveCase): void {
+    this.evicted.delete(c.streamId);
+    for (const [streamId, old] of this.live.set(c.streamId, c)) {
+      if (old.dirty) this.evicted.set(streamId, old);
+    }
+  }
+
+  private assignRef(): number {
+    if (this.nextRef === null) {
+      const max = this.db
+        .statement<[], { max: number }>('SELECT COALESCE(MAX(id), 0) AS max FROM cases')
+        .get();
+      this.nextRef = (max?.max ?? 0) + 1;
+      this.nextRefAtBatchStart ??= this.nextRef;
+    }
+    return this.nextRef++;
+  }
+
+  /** Writes the case's rows and returns it clean. */
+  private write(c: LiveCase): LiveCase {
+    const rows = caseRowsOf(c.doc);
+    const json = JSON.stringify(c.doc);
+    const before = c.written;
     if (before) {
-      ref = before.ref;
-      this.db.statement(UPDATE_CASE).run(...rows.changing, ref);
-      this.db.statement('UPDATE case_documents SET doc = ? WHERE id = ?').run(json, ref);
+      this.db.statement(UPDATE_CASE).run(...rows.changing, c.ref);
+      this.db.statement('UPDATE case_documents SET doc = ? WHERE id = ?').run(json, c.ref);
     } else {
-      ref = Number(this.db.statement(INSERT_CASE).run(...rows.fixed, ...rows.changing).lastInsertRowid);
-      this.db.statement('INSERT INTO case_documents (id, doc) VALUES (?, ?)').run(ref, json);
-      this.db.statement('INSERT INTO case_search (rowid, summary) VALUES (?, ?)').run(ref, doc.summary);
+      this.db.statement(INSERT_CASE).run(c.ref, ...rows.fixed, ...rows.changing);
+      this.db.statement('INSERT INTO case_documents (id, doc) VALUES (?, ?)').run(c.ref, json);
+      this.db.statement('INSERT INTO case_search (rowid, summary) VALUES (?, ?)').run(c.ref, c.doc.summary);
     }
     for (const section of CHILD_SECTIONS) {
-      if (before && before.signatures[section] === signatures[section]) continue;
-      this.replaceRows(section, ref, rows[section], before !== null);
+      if (before && sameRows(before[section], rows[section])) continue;
+      this.replaceRows(section, c.ref, rows[section], before !== null);
     }
-    return { ref, doc, signatures };
+    return { ...c, written: rows, dirty: false };
   }
 
   private replaceRows(section: ChildSection, ref: number, rows: Rows, existed: boolean): void {
@@ -124,8 +198,13 @@ export class CaseProjection implements Projection {
   }
 }
 
-function signaturesOf(rows: CaseRows): Record<ChildSection, string> {
-  const signatures = {} as Record<ChildSection, string>;
-  for (const section of CHILD_SECTIONS) signatures[section] = JSON.stringify(rows[section]);
-  return signatures;
+function sameRows(a: Rows, b: Rows): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
 }

@@ -65,8 +65,6 @@ function isSuspended(d: Deadline): boolean {
  * "nextDueOn < the Dutch date of t"; the row changes only when an event changes a deadline.
  */
 export function nextDueOn(deadlines: Readonly<Record<string, Deadline>>): string | null {
-  const known = nextDueCache.get(deadlines);
-  if (known !== undefined) return known;
   let earliest: string | null = null;
   for (const id in deadlines) {
     const d = deadlines[id];
@@ -74,12 +72,8 @@ export function nextDueOn(deadlines: Readonly<Record<string, Deadline>>): string
     const due = effectiveDueAt(d);
     if (earliest === null || due < earliest) earliest = due;
   }
-  nextDueCache.set(deadlines, earliest);
   return earliest;
 }
-
-/** Most events leave the deadlines object as it was (evolve keeps it when nothing changes): compute once per object. */
-const nextDueCache = new WeakMap<object, string | null>();
 
 export function caseRowsOf(doc: CaseDocument): CaseRows {
   const { state } = doc;

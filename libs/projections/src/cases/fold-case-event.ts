@@ -26,7 +26,7 @@ export function foldCaseEvent(doc: CaseDocument | null, stored: StoredEvent): Ca
     const before = doc?.state ?? initialState();
     const state = evolve(before, event);
     const mark: EventMark = {
-      at: new Date(Date.parse(event.data.occurredAt)).toISOString(),
+      at: canonicalInstant(event.data.occurredAt),
       position: stored.globalPosition,
       eventType: event.type,
     };
@@ -85,4 +85,11 @@ function registration(stored: StoredEvent, event: CaseEvent, mark: EventMark): C
     offers: {},
     waiting: [],
   };
+}
+
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The instant in toISOString() form (what the API writes already; other forms are converted). */
+function canonicalInstant(value: string): string {
+  return CANONICAL_INSTANT.test(value) ? value : new Date(Date.parse(value)).toISOString();
 }

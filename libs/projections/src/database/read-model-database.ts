@@ -12,7 +12,15 @@ export interface ReadModelDatabaseOptions {
   readonly filename: string;
   /** Page cache in MiB (default 64). */
   readonly cacheSizeMiB?: number;
+  /**
+   * A fresh file filled once by a rebuild: no journal and no syncs until endBulkLoad(). Only for a file nobody
+   * else uses and that is thrown away if the load does not finish (see rebuildProjections).
+   */
+  readonly bulkLoad?: boolean;
 }
+
+/** Larger pages than SQLite's 4 KiB hold a case document without overflow pages (new files only). */
+const PAGE_SIZE = 16_384;
 
 /** The read-model file of the embedded default: next to the event store, in DATA_DIR. */
 export function defaultReadModelPath(dataDir: string): string {
@@ -31,11 +39,17 @@ export class ReadModelDatabase {
   constructor(options: ReadModelDatabaseOptions) {
     this.connection = new Database(options.filename);
     const db = this.connection;
-    if (options.filename !== ':memory:') db.pragma('journal_mode = WAL');
-    // NORMAL, not FULL: in WAL mode a power loss can lose the last commits, never corrupt the file. That is fine
-    // here, because everything in this file is derived from the event log: the checkpoint is lost together with
-    // the rows, and the processor replays those events. (The event store itself commits with FULL.)
-    db.pragma('synchronous = NORMAL');
+    db.pragma(`page_size = ${PAGE_SIZE}`);
+    if (options.bulkLoad) {
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+    } else {
+      if (options.filename !== ':memory:') db.pragma('journal_mode = WAL');
+      // NORMAL, not FULL: in WAL mode a power loss can lose the last commits, never corrupt the file. That is
+      // fine here, because everything in this file is derived from the event log: the checkpoint is lost
+      // together with the rows, and the processor replays those events. (The event store commits with FULL.)
+      db.pragma('synchronous = NORMAL');
+    }
     db.pragma(`cache_size = ${-1024 * (options.cacheSizeMiB ?? 64)}`);
     db.pragma('temp_store = MEMORY');
     db.pragma('wal_autocheckpoint = 10000');
@@ -86,6 +100,13 @@ export class ReadModelDatabase {
       this.connection.pragma(`user_version = ${READ_MODEL_SCHEMA_VERSION}`);
     });
     this.statements.clear();
+  }
+
+  /** Ends a bulk load: from here on the file is written with the WAL journal, as any read-model file. */
+  endBulkLoad(): void {
+    this.connection.pragma('synchronous = FULL');
+    this.connection.pragma('journal_mode = WAL');
+    this.connection.pragma('synchronous = NORMAL');
   }
 
   /** Returns the free pages of a file (after reset() dropped everything) so a bulk load writes a compact file. */

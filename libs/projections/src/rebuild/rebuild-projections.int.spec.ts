@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@casusregie/event-store';
@@ -9,7 +9,7 @@ import { CaseReadModels } from '../queries/case-read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { generateCases } from '../testing/generate-cases';
 import { dumpReadModels } from '../testing/read-model-dump';
-import { caughtUp, quietLogger } from '../testing/runner-support';
+import { caughtUp, quietLogger, rawEvent } from '../testing/runner-support';
 import { type RebuildProgress, rebuildProjections } from './rebuild-projections';
 
 describe('rebuildProjections', () => {
@@ -87,7 +87,7 @@ describe('rebuildProjections', () => {
     rebuilt.close();
   });
 
-  it('drops what a read-model file held and rebuilds it in place', async () => {
+  it('replaces what a read-model file held', async () => {
     const path = join(dir, 'in-place.sqlite');
     const stale = new ReadModelDatabase({ filename: path });
     stale.connection
@@ -98,6 +98,27 @@ describe('rebuildProjections', () => {
     const rebuilt = new ReadModelDatabase({ filename: path });
     expect(dumpReadModels(rebuilt)).toEqual(dumpReadModels(incremental));
     rebuilt.close();
+  });
+
+  it('leaves the old read models intact when the rebuild fails, and removes its unfinished file', async () => {
+    const path = join(dir, 'kept.sqlite');
+    await rebuildProjections({ store, readDbPath: path, logger: quietLogger });
+    const before = new ReadModelDatabase({ filename: path });
+    const rowsBefore = dumpReadModels(before);
+    before.close();
+
+    const broken = new SqliteEventStore({ filename: join(dir, 'broken-events.sqlite') });
+    await broken.append('case-z', [rawEvent('casus.CaseTeleported.v1', { caseId: 'z' })], 'no_stream');
+    await expect(
+      rebuildProjections({ store: broken, readDbPath: path, logger: quietLogger }),
+    ).rejects.toThrow(
+      /Rebuild stopped at position 0: .*casus\.CaseTeleported\.v1 in stream case-z at position 1/,
+    );
+    await broken.close();
+    expect(existsSync(`${path}.rebuild`)).toBe(false);
+    const after = new ReadModelDatabase({ filename: path });
+    expect(dumpReadModels(after)).toEqual(rowsBefore);
+    after.close();
   });
 
   it('marks an interrupted bulk load incomplete, so the next open starts the read models afresh', () => {

@@ -1,3 +1,5 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { EventStore } from '@casusregie/event-store';
 import { CaseProjection } from '../cases/case-projection';
 import { ReadModelDatabase } from '../database/read-model-database';
@@ -15,13 +17,15 @@ export interface RebuildProgress {
 
 export interface RebuildOptions {
   readonly store: EventStore;
-  /** The read-model file (DATA_DIR/read-models.sqlite), or ':memory:' with `database`. */
+  /** The read-model file to replace (DATA_DIR/read-models.sqlite). */
   readonly readDbPath?: string;
-  /** An open read-model database to rebuild instead of opening `readDbPath` (it is left open). */
+  /** Or an open read-model database to rebuild in place (':memory:' in tests); it is left open. */
   readonly database?: ReadModelDatabase;
   readonly onProgress?: (progress: RebuildProgress) => void;
-  /** Events per transaction (default 20,000: larger than live batches, nobody waits on a rebuild). */
+  /** Events per transaction (default 50,000: nobody waits on a rebuild, and larger batches write each case less often). */
   readonly batchSize?: number;
+  /** Case documents kept in memory between batches (default 20,000). */
+  readonly cacheSize?: number;
   readonly logger?: ProjectionLogger;
 }
 
@@ -33,56 +37,106 @@ export interface RebuildResult {
 }
 
 /**
- * Drops and recreates every read model, then replays the whole log through the same processor code as live
- * processing (so a rebuild and incremental processing give the same rows). The secondary indexes are created after
- * the replay (bulk load, then index). An interrupted rebuild leaves the file marked incomplete; the next open drops
- * it and the processor replays from the start. Rebuild while the app is down (or its processor stopped).
+ * Drops the read models and replays the whole log through the same processor code as live processing (so a
+ * rebuild and incremental processing give the same rows). The secondary indexes are created after the replay
+ * (bulk load, then index).
+ *
+ * With `readDbPath` the new read models are built in a fresh file next to it (`<path>.rebuild`, without journal:
+ * it is thrown away if anything fails) and then renamed over the old file, so the old read models stay intact
+ * until the new ones are complete. Run it while the app is down. With `database` the rebuild happens in place.
  */
 export async function rebuildProjections(options: RebuildOptions): Promise<RebuildResult> {
-  if (!options.database && !options.readDbPath) throw new Error('Pass readDbPath or database.');
-  const database = options.database ?? new ReadModelDatabase({ filename: options.readDbPath! });
   const started = performance.now();
+  if (options.database) {
+    options.database.reset({ deferIndexes: true });
+    options.database.compact();
+    return replay(options, options.database, started);
+  }
+  if (!options.readDbPath || options.readDbPath === ':memory:') {
+    throw new Error('Pass readDbPath (a file), or an open database to rebuild in place.');
+  }
+  const target = options.readDbPath;
+  const temporary = `${target}.rebuild`;
+  removeDatabaseFiles(temporary);
+  const database = new ReadModelDatabase({ filename: temporary, bulkLoad: true });
+  let result: RebuildResult;
   try {
     database.reset({ deferIndexes: true });
-    database.compact();
-    const target = await options.store.headPosition();
-    const runner = new ProjectionRunner({
-      store: options.store,
-      database,
-      projection: new CaseProjection(database, { cacheSize: 50_000 }),
-      batchSize: options.batchSize ?? 20_000,
-      pageSize: 5_000,
-      logger: options.logger,
-      onBatch: (batch) =>
-        options.onProgress?.({
-          events: batch.totalEvents,
-          position: batch.checkpoint,
-          target,
-          elapsedMs: performance.now() - started,
-        }),
-    });
-    runner.start();
-    // The runner reaches `target` even when the log ends with events of other streams (see position()).
-    while (!(await runner.waitForPosition(target, 1_000))) {
-      const status = runner.status();
-      if (status.state !== 'running') {
-        throw new Error(
-          `Rebuild stopped at position ${status.checkpoint}: ${status.failure?.message ?? status.state}`,
-        );
-      }
+    result = await replay(options, database, started);
+    database.endBulkLoad();
+    database.close();
+  } catch (error) {
+    database.close();
+    removeDatabaseFiles(temporary);
+    throw error;
+  }
+  syncFile(temporary);
+  // The old file's journal files belong to the old file: remove them before the new file takes its name.
+  rmSync(`${target}-wal`, { force: true });
+  rmSync(`${target}-shm`, { force: true });
+  renameSync(temporary, target);
+  syncFile(dirname(target));
+  const durationMs = performance.now() - started;
+  return { ...result, durationMs, eventsPerSecond: Math.round((result.events / durationMs) * 1000) };
+}
+
+async function replay(
+  options: RebuildOptions,
+  database: ReadModelDatabase,
+  started: number,
+): Promise<RebuildResult> {
+  const target = await options.store.headPosition();
+  // Bulk mode: a case is written when it leaves the cache and at the end, not at every batch. Nobody reads the
+  // file before the rebuild is complete, and a rebuild that fails is thrown away.
+  const projection = new CaseProjection(database, { cacheSize: options.cacheSize ?? 20_000, mode: 'bulk' });
+  const runner = new ProjectionRunner({
+    store: options.store,
+    database,
+    projection,
+    batchSize: options.batchSize ?? 50_000,
+    pageSize: 5_000,
+    logger: options.logger,
+    onBatch: (batch) =>
+      options.onProgress?.({
+        events: batch.totalEvents,
+        position: batch.checkpoint,
+        target,
+        elapsedMs: performance.now() - started,
+      }),
+  });
+  runner.start();
+  // The runner reaches `target` even when the log ends with events of other streams (see position()).
+  while (!(await runner.waitForPosition(target, 1_000))) {
+    const status = runner.status();
+    if (status.state !== 'running') {
+      throw new Error(
+        `Rebuild stopped at position ${status.checkpoint}: ${status.failure?.message ?? status.state}`,
+      );
     }
-    await runner.stop();
-    const events = runner.status().eventsSinceStart;
-    database.createIndexes();
-    database.analyze();
-    const durationMs = performance.now() - started;
-    return {
-      events,
-      position: runner.checkpoint(),
-      durationMs,
-      eventsPerSecond: durationMs > 0 ? Math.round((events / durationMs) * 1000) : 0,
-    };
+  }
+  await runner.stop();
+  database.transaction(() => projection.finish());
+  database.createIndexes();
+  database.analyze();
+  const events = runner.status().eventsSinceStart;
+  const durationMs = performance.now() - started;
+  return {
+    events,
+    position: runner.checkpoint(),
+    durationMs,
+    eventsPerSecond: durationMs > 0 ? Math.round((events / durationMs) * 1000) : 0,
+  };
+}
+
+function removeDatabaseFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+function syncFile(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
   } finally {
-    if (!options.database) database.close();
+    closeSync(fd);
   }
 }

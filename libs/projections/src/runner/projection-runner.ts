@@ -43,22 +43,15 @@ export interface RunnerStatus {
   readonly failure: ProjectionFailure | null;
 }
 
-const TURN = Symbol('turn');
-
-/** Resolves after the pending I/O callbacks of this turn of the event loop (setImmediate). */
-function nextTurn(): Promise<typeof TURN> {
-  return new Promise((resolve) => setImmediate(resolve, TURN));
-}
-
 /**
- * A checkpointed processor: subscribes to the log from its checkpoint and applies the events to its projection in
- * batches, each batch in ONE transaction on the read-model database together with the checkpoint. A crash therefore
+ * A checkpointed processor: subscribes to the log from its checkpoint and hands the events to its projection in
+ * batches; each batch is written in ONE transaction on the read-model database together with the checkpoint. A crash therefore
  * never applies an event twice or skips one: after a restart the runner continues after the last committed batch.
  *
- * A batch closes at `batchSize` events or as soon as the subscription has nothing ready within a turn of the
- * event loop, so live events are applied at once and catch-up runs in large transactions.
+ * A batch closes at `batchSize` events or as soon as the subscription has nothing ready (it waits for appends), so
+ * live events are applied at once and catch-up runs in large transactions.
  *
- * An event the projection cannot handle (for example a type neither known nor upcast) rolls the batch back and
+ * An event the projection cannot handle (for example a type neither known nor upcast) drops the batch and
  * STOPS the runner with a log line that names the event type, stream and position. Nothing is skipped; the read
  * model stays at its last checkpoint until the cause is fixed and the runner is started again.
  */
@@ -80,8 +73,10 @@ export class ProjectionRunner {
   private handledUpTo: number;
   private subscription: EventSubscription | null = null;
   private loop: Promise<void> | null = null;
-  private stopRequested = false;
   private totalEvents = 0;
+  /** Events handed to the projection since the last commit, and the position of the last of them. */
+  private batchEvents = 0;
+  private batchLast = 0;
 
   constructor(options: ProjectionRunnerOptions) {
     this.store = options.store;
@@ -106,8 +101,8 @@ export class ProjectionRunner {
     this.committedCheckpoint = loadCheckpoint(this.db, this.projection.name);
     this.handledUpTo = this.committedCheckpoint;
     this.failure = null;
-    this.stopRequested = false;
     this.totalEvents = 0;
+    this.batchEvents = 0;
     const subscription = this.store.subscribeToAll({
       fromPosition: this.committedCheckpoint,
       streamPrefix: this.streamPrefix,
@@ -127,7 +122,6 @@ export class ProjectionRunner {
 
   /** Stops after the batch in progress (which commits or rolls back as a whole). */
   async stop(): Promise<void> {
-    this.stopRequested = true;
     this.subscription?.stop();
     await this.loop;
   }
@@ -178,47 +172,61 @@ export class ProjectionRunner {
 
   private async run(subscription: EventSubscription): Promise<void> {
     const iterator = subscription[Symbol.asyncIterator]();
-    let pending: Promise<IteratorResult<StoredEvent>> | null = null;
+    let idleCheckScheduled = false;
+    let idleError: unknown = null;
+    // Runs once the subscription has nothing ready: catch-up reads complete without leaving the microtask queue,
+    // so a setImmediate callback only runs when the subscription waits for new appends. Then the open batch is
+    // committed at once (live events are not held back) and the log is probed for events of other streams.
+    const onIdle = () => {
+      idleCheckScheduled = false;
+      if (idleError !== null) return;
+      try {
+        if (this.batchEvents > 0) this.commit();
+      } catch (error) {
+        idleError = error;
+        subscription.stop();
+        return;
+      }
+      this.advancePastOtherStreams().catch(() => undefined);
+    };
     try {
       for (;;) {
-        const batch: StoredEvent[] = [];
-        const turn = nextTurn();
-        let idle = false;
-        let ended = false;
-        while (batch.length < this.batchSize) {
-          pending ??= iterator.next();
-          const result = await Promise.race([pending, turn]);
-          if (result === TURN) {
-            idle = true;
-            break;
-          }
-          pending = null;
-          if (result.done) {
-            ended = true;
-            break;
-          }
-          batch.push(result.value);
-        }
-        if (batch.length > 0) this.commit(batch);
-        if (ended || this.stopRequested) return;
-        if (idle) {
-          await this.advancePastOtherStreams();
-          await pending;
+        const result = await iterator.next();
+        if (idleError !== null) throw idleError;
+        if (result.done) break;
+        this.add(result.value);
+        if (this.batchEvents >= this.batchSize) this.commit();
+        else if (!idleCheckScheduled) {
+          idleCheckScheduled = true;
+          setImmediate(onIdle);
         }
       }
+      if (this.batchEvents > 0) this.commit();
     } finally {
       subscription.stop();
-      // A read left pending when the loop ends must not surface as an unhandled rejection.
-      pending?.catch(() => undefined);
     }
   }
 
-  /** Applies the batch and stores the checkpoint in one transaction. */
-  private commit(batch: readonly StoredEvent[]): void {
-    const last = batch[batch.length - 1].globalPosition;
+  private add(event: StoredEvent): void {
+    try {
+      this.projection.add(event);
+    } catch (error) {
+      this.batchEvents = 0;
+      this.projection.rolledBack();
+      throw error;
+    }
+    this.batchEvents++;
+    this.batchLast = event.globalPosition;
+  }
+
+  /** Writes the open batch and stores the checkpoint in one transaction. */
+  private commit(): void {
+    const events = this.batchEvents;
+    const last = this.batchLast;
+    this.batchEvents = 0;
     try {
       this.db.transaction(() => {
-        this.projection.apply(batch);
+        this.projection.flush();
         storeCheckpoint(this.db, this.projection.name, last);
       });
     } catch (error) {
@@ -227,9 +235,9 @@ export class ProjectionRunner {
     }
     this.projection.committed();
     this.committedCheckpoint = last;
-    this.totalEvents += batch.length;
+    this.totalEvents += events;
     this.advanceTo(last);
-    this.onBatch?.({ events: batch.length, totalEvents: this.totalEvents, checkpoint: last });
+    this.onBatch?.({ events, totalEvents: this.totalEvents, checkpoint: last });
   }
 
   /**

@@ -53,12 +53,14 @@ export function rawEvent(type: string, data: unknown, occurredAt = '2025-03-03T0
 
 /**
  * A projection that records each event's position in its own table (primary key: a second application fails) and
- * can be told to throw halfway through a batch, after writing rows, to simulate a crash inside the transaction.
+ * can be told to throw halfway through writing a batch, after writing rows, to simulate a crash inside the
+ * transaction.
  */
 export class PositionLogProjection implements Projection {
   readonly name = 'position-log';
   failAtPosition: number | null = null;
   readonly batches: number[][] = [];
+  private batch: StoredEvent[] = [];
 
   constructor(private readonly db: ReadModelDatabase) {
     db.connection.exec(
@@ -66,18 +68,26 @@ export class PositionLogProjection implements Projection {
     );
   }
 
-  apply(events: readonly StoredEvent[]): void {
+  add(event: StoredEvent): void {
+    this.batch.push(event);
+  }
+
+  flush(): void {
     const insert = this.db.connection.prepare('INSERT INTO test_position_log (position, type) VALUES (?, ?)');
-    for (const event of events) {
+    for (const event of this.batch) {
       if (event.globalPosition === this.failAtPosition) throw new Error('simulated crash inside the batch');
       insert.run(event.globalPosition, event.type);
     }
-    this.batches.push(events.map((e) => e.globalPosition));
   }
 
-  committed(): void {}
+  committed(): void {
+    this.batches.push(this.batch.map((e) => e.globalPosition));
+    this.batch = [];
+  }
 
-  rolledBack(): void {}
+  rolledBack(): void {
+    this.batch = [];
+  }
 
   positions(): number[] {
     return this.db.connection
