@@ -16,6 +16,9 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   constructor(filename: string) {
     this.db = new Database(filename, { timeout: 10_000 });
     if (filename !== ':memory:') this.db.pragma('journal_mode = WAL');
+    // No fsync per key: a lost record only means a retry is answered from the event log (deterministic event
+    // ids), and the fsync cost about 0.8 ms of blocked event loop per command (bench:api).
+    this.db.pragma('synchronous = NORMAL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
       scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
       response TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (scope, key))`);
