@@ -12,7 +12,7 @@ export const CASE_READ_MODELS = 'case-read-models';
 /** Child tables, each with the number of columns after its leading case_ref. */
 const CHILD_TABLES = {
   organisations: ['case_organisations', 3],
-  gaps: ['case_gaps', 5],
+  gaps: ['case_gaps', 6],
   sessions: ['case_sessions', 4],
   escalations: ['case_escalations', 7],
   offers: ['case_offers', 7],
@@ -101,17 +101,17 @@ export class CaseProjection implements Projection {
       this.mode === 'checkpointed'
         ? [...this.batchStart.keys()].map((id) => this.live.peek(id) ?? this.evicted.get(id)!)
         : [...this.evicted.values()];
+    // In id order: rows are then appended or updated along the tables' keys rather than all over them.
+    changed.sort((a, b) => a.ref - b.ref);
     for (const c of changed) this.writtenInTransaction.set(c.streamId, this.write(c));
   }
 
   /** Bulk mode: writes every case still only in memory. Call inside a transaction when the replay is done. */
   finish(): void {
     this.flush();
-    for (const c of this.live.values()) {
-      if (c.dirty && !this.writtenInTransaction.has(c.streamId)) {
-        this.writtenInTransaction.set(c.streamId, this.write(c));
-      }
-    }
+    const rest = [...this.live.values()].filter((c) => c.dirty && !this.writtenInTransaction.has(c.streamId));
+    rest.sort((a, b) => a.ref - b.ref);
+    for (const c of rest) this.writtenInTransaction.set(c.streamId, this.write(c));
     this.committed();
   }
 

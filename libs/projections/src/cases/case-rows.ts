@@ -28,6 +28,7 @@ export const FIXED_CASE_COLUMNS = [
   'urgency',
   'urgency_order',
   'summary',
+  'summary_folded',
   'registered_at',
 ] as const;
 
@@ -45,6 +46,11 @@ export const CHANGING_CASE_COLUMNS = [
 ] as const;
 
 export const URGENCY_ORDER: Readonly<Record<string, number>> = { spoed: 0, hoog: 1, normaal: 2 };
+
+/** The case-insensitive form of a text for substring search: Unicode lower case. */
+export function foldText(text: string): string {
+  return text.toLowerCase();
+}
 
 export function ms(iso: string): number {
   return Date.parse(iso);
@@ -83,7 +89,7 @@ export function caseRowsOf(doc: CaseDocument): CaseRows {
         .filter((need) => doc.gapSince[need.needId] !== undefined)
         .map((need) => {
           const since = doc.gapSince[need.needId];
-          return [need.needId, need.category, ms(since.at), since.position, since.eventType];
+          return [need.needId, state.tableId, need.category, ms(since.at), since.position, since.eventType];
         })
     : [];
 
@@ -103,6 +109,7 @@ export function caseRowsOf(doc: CaseDocument): CaseRows {
       state.urgency,
       URGENCY_ORDER[state.urgency ?? 'normaal'] ?? 2,
       doc.summary,
+      foldText(doc.summary),
       ms(doc.registeredAt),
     ],
     changing: [

@@ -5,7 +5,7 @@
  * Bump READ_MODEL_SCHEMA_VERSION whenever a table or the meaning of a column changes: a database with another
  * version is dropped and rebuilt from position 0 when it is opened.
  */
-export const READ_MODEL_SCHEMA_VERSION = 1;
+export const READ_MODEL_SCHEMA_VERSION = 2;
 
 /** The tables of this schema, in an order that is safe to drop. */
 export const READ_MODEL_TABLES = [
@@ -40,6 +40,7 @@ CREATE TABLE cases (
   urgency            TEXT    NOT NULL,
   urgency_order      INTEGER NOT NULL, -- 0 spoed, 1 hoog, 2 normaal: ascending is most urgent first
   summary            TEXT    NOT NULL,
+  summary_folded     TEXT    NOT NULL, -- lower case, for substring search where the trigram index does not pay
   registered_at      INTEGER NOT NULL,
   updated_at         INTEGER NOT NULL,
   gap_count          INTEGER NOT NULL,
@@ -70,6 +71,7 @@ CREATE TABLE case_organisations (
 CREATE TABLE case_gaps (
   case_ref         INTEGER NOT NULL,
   need_id          TEXT    NOT NULL,
+  table_id         TEXT    NOT NULL, -- the case's table, so a coordinator's gaps come in order from one index
   category         TEXT    NOT NULL,
   since_at         INTEGER NOT NULL,
   since_position   INTEGER NOT NULL,
@@ -140,8 +142,10 @@ CREATE INDEX cases_by_next_due ON cases (next_due_on) WHERE next_due_on IS NOT N
 CREATE INDEX cases_with_gap ON cases (updated_at, case_id) WHERE gap_count > 0;
 CREATE INDEX cases_escalated ON cases (updated_at, case_id) WHERE escalated = 1;
 CREATE INDEX cases_by_subject ON cases (subject_id);
+CREATE INDEX cases_for_stats ON cases (table_id, case_type, status, registered_at, closed_at, first_discussed_at);
 CREATE INDEX case_organisations_by_organisation ON case_organisations (organisation_id, case_ref);
 CREATE INDEX case_gaps_by_since ON case_gaps (since_at, case_ref, need_id);
+CREATE INDEX case_gaps_by_table_since ON case_gaps (table_id, since_at, case_ref, need_id);
 CREATE INDEX case_sessions_by_table_date ON case_sessions (table_id, session_date);
 CREATE INDEX case_offers_refused ON case_offers (refusal_reason) WHERE refusal_reason IS NOT NULL;
 CREATE INDEX case_waiting_by_from ON case_waiting (from_at);

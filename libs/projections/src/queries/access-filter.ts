@@ -17,8 +17,16 @@ export interface SqlCondition {
   readonly params: readonly unknown[];
 }
 
-/** The access filter as a condition on the `cases` row aliased `alias`. */
-export function accessCondition(access: AccessFilter, alias = 'c'): SqlCondition[] {
+/** Where a query finds a case's table and its id (cases.id); by default on the `cases` row aliased `c`. */
+export interface CaseColumns {
+  readonly table: string;
+  readonly ref: string;
+}
+
+const CASES_ROW: CaseColumns = { table: 'c.table_id', ref: 'c.id' };
+
+/** The access filter as conditions on the case columns of the query. */
+export function accessCondition(access: AccessFilter, columns: CaseColumns = CASES_ROW): SqlCondition[] {
   if (access === null || typeof access !== 'object') {
     throw new ReadModelQueryError('invalid-argument', 'An access filter is required (deny by default).');
   }
@@ -30,24 +38,24 @@ export function accessCondition(access: AccessFilter, alias = 'c'): SqlCondition
     conditions.push(
       access.tables.length === 0
         ? { sql: '0', params: [] }
-        : { sql: `${alias}.table_id IN (${placeholders(access.tables.length)})`, params: access.tables },
+        : { sql: `${columns.table} IN (${placeholders(access.tables.length)})`, params: access.tables },
     );
   }
   if (access.organisation !== undefined) {
     if (typeof access.organisation !== 'string' || access.organisation === '') {
       throw new ReadModelQueryError('invalid-argument', 'access.organisation must be an organisation id.');
     }
-    conditions.push(involvesOrganisation(access.organisation, alias));
+    conditions.push(involvesOrganisation(access.organisation, columns));
   }
   return conditions;
 }
 
 /** The organisation is a party to the case or was asked to answer a responsibility request on it. */
-export function involvesOrganisation(organisationId: string, alias = 'c'): SqlCondition {
+export function involvesOrganisation(organisationId: string, columns: CaseColumns = CASES_ROW): SqlCondition {
   return {
     sql:
       `EXISTS (SELECT 1 FROM case_organisations o ` +
-      `WHERE o.organisation_id = ? AND o.case_ref = ${alias}.id)`,
+      `WHERE o.organisation_id = ? AND o.case_ref = ${columns.ref})`,
     params: [organisationId],
   };
 }

@@ -3,7 +3,7 @@ import { type CaseFixture, NOW, emptyFixture, sixCases } from '../testing/case-f
 import { arrangedGrensvlak, runSteps } from '../testing/journeys';
 import { ORG, TABLE } from '../testing/organisations';
 import type { AccessFilter } from './access-filter';
-import type { CaseListFilter, CaseSort } from './list-cases';
+import { type CaseListFilter, type CaseSort, listCases } from './list-cases';
 import { ReadModelQueryError } from './query-error';
 
 const ALL: AccessFilter = {};
@@ -91,6 +91,17 @@ describe('listCases (work queue)', () => {
     expect(ids({ text: 'nergens te vinden' })).toEqual([]);
     expect(ids({ text: '"quoted" %_' })).toEqual([]);
     expect(ids({ text: 'lvb', tableId: TABLE.zuidoostUtrecht })).toEqual(['mp-2']);
+  });
+
+  it('finds the same cases by the trigram index and by the substring test (used when a text is common)', () => {
+    for (const text of ['lvb', 'CLIËNT', 'heupopera', 'zwerft tussen', 'gg', 'plaatsbare', 'nergens', ' ']) {
+      const byIndex = f.queries.listCases(ALL, { text }, { by: 'registeredAt' }).items;
+      const bySubstring = listCases(f.db, ALL, { text }, { by: 'registeredAt' }, null, 50, {
+        trigramMatchLimit: 0,
+      });
+      expect(bySubstring.items).toEqual(byIndex);
+    }
+    expect(f.queries.listCases(ALL, { text: '   ' }).items).toHaveLength(6);
   });
 
   it('sorts by registration, last change or urgency, both ways', () => {

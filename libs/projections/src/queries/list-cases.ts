@@ -11,6 +11,7 @@ import {
 import { decodeCursor, encodeCursor } from './cursor';
 import { ReadModelQueryError } from './query-error';
 import { dutchDateOf, isoOf } from './time';
+import { foldText } from '../cases/case-rows';
 
 export type ListedCaseStatus = Exclude<CaseStatus, 'none'>;
 
@@ -104,6 +105,7 @@ export function listCases(
   sort: CaseSort = DEFAULT_CASE_SORT,
   cursor: string | null = null,
   limit: number = DEFAULT_PAGE_SIZE,
+  tuning: { readonly trigramMatchLimit?: number } = {},
 ): CaseListPage {
   const pageSize = checkLimit(limit);
   const columns = SORT_COLUMNS[sort?.by];
@@ -117,7 +119,10 @@ export function listCases(
   const kind = `cases:${sort.by}:${direction}`;
   const today = filter.now === undefined ? null : dutchDateOf(filter.now);
 
-  const conditions = [...accessCondition(access), ...filterConditions(filter, today)];
+  const conditions = [
+    ...accessCondition(access),
+    ...filterConditions(db, filter, today, tuning.trigramMatchLimit ?? TRIGRAM_MATCH_LIMIT),
+  ];
   if (cursor !== null && cursor !== undefined) {
     const key = decodeCursor(cursor, kind, columns.length);
     const list = columns.map((c) => `c.${c}`).join(', ');
@@ -171,7 +176,12 @@ export function listItemOf(row: CaseRow, today: string | null): CaseListItem {
   };
 }
 
-function filterConditions(filter: CaseListFilter, today: string | null): SqlCondition[] {
+function filterConditions(
+  db: ReadModelDatabase,
+  filter: CaseListFilter,
+  today: string | null,
+  trigramMatchLimit: number,
+): SqlCondition[] {
   const conditions: SqlCondition[] = [];
   const oneOf = (column: string, value: string | readonly string[] | undefined) => {
     if (value === undefined) return;
@@ -197,24 +207,36 @@ function filterConditions(filter: CaseListFilter, today: string | null): SqlCond
         : { sql: '(c.next_due_on IS NULL OR c.next_due_on >= ?)', params: [today] },
     );
   }
-  if (filter.text !== undefined) conditions.push(textCondition(filter.text));
+  if (filter.text !== undefined) {
+    const condition = textCondition(db, filter.text, trigramMatchLimit);
+    if (condition) conditions.push(condition);
+  }
   return conditions;
 }
 
+/** Above this many matches a substring test along the sort order beats collecting every match from the index. */
+const TRIGRAM_MATCH_LIMIT = 2_000;
+
 /**
- * Case-insensitive substring search on the summary. Three characters or more use the trigram index (fast at any
- * size); shorter text falls back to LIKE over the rows the other conditions leave.
+ * Case-insensitive substring search on the summary (Unicode lower case); empty text matches everything. A text
+ * of three characters or more that few summaries contain is looked up in the trigram index; a text that many
+ * contain (or a shorter one) is tested on the lower-cased summary of the rows the query walks in sort order, where
+ * matches are dense enough to fill a page quickly. Both give the same matches.
  */
-function textCondition(text: string): SqlCondition {
+function textCondition(db: ReadModelDatabase, text: string, matchLimit: number): SqlCondition | null {
   if (typeof text !== 'string') throw new ReadModelQueryError('invalid-argument', 'text must be a string.');
   const needle = text.trim();
-  if ([...needle].length >= 3) {
-    return {
-      sql: 'c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)',
-      params: [`"${needle.replaceAll('"', '""')}"`],
-    };
-  }
-  return { sql: "c.summary LIKE ? ESCAPE '\\'", params: [`%${needle.replace(/[\\%_]/g, (m) => `\\${m}`)}%`] };
+  if (needle === '') return null;
+  const substring: SqlCondition = { sql: 'instr(c.summary_folded, ?) > 0', params: [foldText(needle)] };
+  if ([...needle].length < 3) return substring;
+  const match = `"${needle.replaceAll('"', '""')}"`;
+  const found = db
+    .statement<[string, number], { n: number }>(
+      'SELECT COUNT(*) AS n FROM (SELECT rowid FROM case_search WHERE case_search MATCH ? LIMIT ?)',
+    )
+    .get(match, matchLimit + 1)!;
+  if (found.n > matchLimit) return substring;
+  return { sql: 'c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)', params: [match] };
 }
 
 function checkLimit(limit: number): number {

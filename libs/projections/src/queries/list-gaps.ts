@@ -58,7 +58,7 @@ export function listGaps(
       `limit must be a whole number from 1 to ${MAX_GAP_PAGE_SIZE}.`,
     );
   }
-  const conditions = accessCondition(access);
+  const conditions = accessCondition(access, { table: 'g.table_id', ref: 'g.case_ref' });
   if (page.cursor) {
     conditions.push({
       sql: '(g.since_at, g.case_ref, g.need_id) > (?, ?, ?)',
@@ -68,7 +68,7 @@ export function listGaps(
   const where = whereClause(conditions);
   const rows = db
     .statement<unknown[], GapRow>(
-      'SELECT g.case_ref, c.case_id, c.table_id, c.case_type, c.urgency, g.need_id, g.category, g.since_at, ' +
+      'SELECT g.case_ref, c.case_id, g.table_id, c.case_type, c.urgency, g.need_id, g.category, g.since_at, ' +
         'g.since_position, g.since_event_type FROM case_gaps g JOIN cases c ON c.id = g.case_ref ' +
         `${where.sql} ORDER BY g.since_at, g.case_ref, g.need_id LIMIT ?`,
     )

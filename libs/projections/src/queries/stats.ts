@@ -83,26 +83,29 @@ export function stats(
     throw new ReadModelQueryError('invalid-argument', 'months must be a whole number from 1 to 120.');
   }
   const visible = accessCondition(access);
-  const count = (select: string, from: string, extra: SqlCondition[] = []) => {
-    const where = whereClause([...visible, ...extra]);
-    return db
-      .statement<unknown[], { k: string; n: number }>(`SELECT ${select} FROM ${from} ${where.sql} GROUP BY k`)
-      .all(...where.params);
-  };
+  const where = whereClause(visible);
 
   const byType = zeros(CASE_TYPES);
   const byStatus = zeros(STATUSES);
   const byTable: Record<string, number> = {};
   const byRegion: Record<string, number> = {};
   let total = 0;
-  for (const { k, n } of count('c.table_id AS k, COUNT(*) AS n', 'cases c')) {
+  const groups = db
+    .statement<unknown[], { table_id: string; case_type: string; status: string; n: number }>(
+      `SELECT c.table_id, c.case_type, c.status, COUNT(*) AS n FROM cases c ${where.sql} ` +
+        'GROUP BY c.table_id, c.case_type, c.status',
+    )
+    .all(...where.params);
+  for (const { table_id: tableId, case_type: caseType, status, n } of groups) {
     total += n;
-    byTable[k] = n;
-    const region = options.regionOf?.(k) ?? 'unknown';
+    byTable[tableId] = (byTable[tableId] ?? 0) + n;
+    byType[caseType] = (byType[caseType] ?? 0) + n;
+    byStatus[status] = (byStatus[status] ?? 0) + n;
+  }
+  for (const [tableId, n] of Object.entries(byTable)) {
+    const region = options.regionOf?.(tableId) ?? 'unknown';
     byRegion[region] = (byRegion[region] ?? 0) + n;
   }
-  for (const { k, n } of count('c.case_type AS k, COUNT(*) AS n', 'cases c')) byType[k] = n;
-  for (const { k, n } of count('c.status AS k, COUNT(*) AS n', 'cases c')) byStatus[k] = n;
 
   const escalations = {
     total: 0,
@@ -111,18 +114,12 @@ export function stats(
     byOutcome: zeros(OUTCOMES),
     decidedWithProvisionalFinancing: 0,
   };
-  const escalationRows = (() => {
-    const where = whereClause(visible);
-    return db
-      .statement<
-        unknown[],
-        { level: string; reason: string; status: string; provisional: number; n: number }
-      >(
-        'SELECT e.level, e.reason, e.status, e.provisional, COUNT(*) AS n FROM case_escalations e ' +
-          `JOIN cases c ON c.id = e.case_ref ${where.sql} GROUP BY e.level, e.reason, e.status, e.provisional`,
-      )
-      .all(...where.params);
-  })();
+  const escalationRows = db
+    .statement<unknown[], { level: string; reason: string; status: string; provisional: number; n: number }>(
+      'SELECT e.level, e.reason, e.status, e.provisional, COUNT(*) AS n FROM case_escalations e ' +
+        `JOIN cases c ON c.id = e.case_ref ${where.sql} GROUP BY e.level, e.reason, e.status, e.provisional`,
+    )
+    .all(...where.params);
   for (const row of escalationRows) {
     escalations.total += row.n;
     escalations.byLevel[row.level] = (escalations.byLevel[row.level] ?? 0) + row.n;
@@ -133,11 +130,13 @@ export function stats(
   }
 
   const refusals = { total: 0, byReason: zeros(OFFER_REFUSAL_REASONS) };
-  const refusalRows = count(
-    'o.refusal_reason AS k, COUNT(*) AS n',
-    'case_offers o JOIN cases c ON c.id = o.case_ref',
-    [{ sql: 'o.refusal_reason IS NOT NULL', params: [] }],
-  );
+  const refusalWhere = whereClause([...visible, { sql: 'o.refusal_reason IS NOT NULL', params: [] }]);
+  const refusalRows = db
+    .statement<unknown[], { k: string; n: number }>(
+      'SELECT o.refusal_reason AS k, COUNT(*) AS n FROM case_offers o JOIN cases c ON c.id = o.case_ref ' +
+        `${refusalWhere.sql} GROUP BY k`,
+    )
+    .all(...refusalWhere.params);
   for (const { k, n } of refusalRows) {
     refusals.total += n;
     refusals.byReason[k] = n;
@@ -158,19 +157,18 @@ export function stats(
 
 function medianLeadTime(db: ReadModelDatabase, visible: SqlCondition[], endColumn: string): LeadTime {
   const where = whereClause([...visible, { sql: `${endColumn} IS NOT NULL`, params: [] }]);
-  const lead = `${endColumn} - c.registered_at`;
-  const { n } = db
-    .statement<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM cases c ${where.sql}`)
-    .get(...where.params)!;
-  if (n === 0) return { cases: 0, medianDays: null };
-  const { m } = db
-    .statement<unknown[], { m: number }>(
-      `SELECT AVG(x) AS m FROM (SELECT ${lead} AS x FROM cases c ${where.sql} ORDER BY x LIMIT ? OFFSET ?)`,
-    )
-    .get(...where.params, 2 - (n % 2), Math.floor((n - 1) / 2))!;
-  return { cases: n, medianDays: Math.round((m / MS_PER_DAY) * 100) / 100 };
+  const leads = db
+    .statement<unknown[], number>(`SELECT ${endColumn} - c.registered_at FROM cases c ${where.sql}`)
+    .pluck()
+    .all(...where.params)
+    .sort((a, b) => a - b);
+  if (leads.length === 0) return { cases: 0, medianDays: null };
+  const middle = Math.floor(leads.length / 2);
+  const median = leads.length % 2 === 1 ? leads[middle] : (leads[middle - 1] + leads[middle]) / 2;
+  return { cases: leads.length, medianDays: Math.round((median / MS_PER_DAY) * 100) / 100 };
 }
 
+/** Counts, at each month's end, the waiting periods that cover it (a case's periods never overlap). */
 function monthlyWaiting(
   db: ReadModelDatabase,
   visible: SqlCondition[],
@@ -179,22 +177,26 @@ function monthlyWaiting(
   months: number,
 ): MonthCount[] {
   const [year, month] = dutchDateOf(now).split('-').map(Number);
-  const where = whereClause([
-    ...visible,
-    { sql: 'w.from_at <= ? AND (w.until_at IS NULL OR w.until_at > ?)', params: [] },
-  ]);
-  const statement = db.statement<unknown[], { n: number }>(
-    `SELECT COUNT(DISTINCT w.case_ref) AS n FROM case_waiting w JOIN cases c ON c.id = w.case_ref ${where.sql}`,
-  );
-  const series: MonthCount[] = [];
+  const points: { month: string; at: number }[] = [];
   for (let back = months - 1; back >= 0; back--) {
     const index = year * 12 + (month - 1) - back;
-    const label = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
     const next = index + 1;
     const nextStart = `${Math.floor(next / 12)}-${String((next % 12) + 1).padStart(2, '0')}-01`;
-    const at = Math.min(Date.parse(startOfDutchDate(nextStart)) - 1, nowMs);
-    const { n } = statement.get(...where.params, at, at)!;
-    series.push({ month: label, at: isoOf(at), count: n });
+    points.push({
+      month: `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`,
+      at: Math.min(Date.parse(startOfDutchDate(nextStart)) - 1, nowMs),
+    });
   }
-  return series;
+  const where = whereClause([...visible, { sql: 'w.from_at <= ?', params: [points[points.length - 1].at] }]);
+  const periods = db
+    .statement<unknown[], [number, number | null]>(
+      `SELECT w.from_at, w.until_at FROM case_waiting w JOIN cases c ON c.id = w.case_ref ${where.sql}`,
+    )
+    .raw()
+    .all(...where.params);
+  return points.map(({ month: label, at }) => ({
+    month: label,
+    at: isoOf(at),
+    count: periods.filter(([from, until]) => from <= at && (until === null || until > at)).length,
+  }));
 }

@@ -58,7 +58,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   const target = options.readDbPath;
   const temporary = `${target}.rebuild`;
   removeDatabaseFiles(temporary);
-  const database = new ReadModelDatabase({ filename: temporary, bulkLoad: true });
+  const database = new ReadModelDatabase({ filename: temporary, bulkLoad: true, cacheSizeMiB: 512 });
   let result: RebuildResult;
   try {
     database.reset({ deferIndexes: true });
