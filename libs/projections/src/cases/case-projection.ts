@@ -145,7 +145,13 @@ export class CaseProjection implements Projection {
     if (streamVersion === 0) return null;
     const row = this.db.statement<[string], { ref: number; doc: string }>(LOAD_CASE).get(streamId);
     if (!row) return null;
-    const doc = JSON.parse(row.doc) as CaseDocument;
+    let doc: CaseDocument;
+    try {
+      doc = JSON.parse(row.doc) as CaseDocument;
+    } catch {
+      // No part of the stored text in the message: it goes to the log.
+      throw new Error(`The stored document of ${streamId} is not valid JSON: rebuild the read models.`);
+    }
     return { streamId, ref: row.ref, doc, written: caseRowsOf(doc), dirty: false };
   }
 

@@ -251,6 +251,14 @@ describe('ProjectionRunner', () => {
       expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     });
 
+    it('refuses a position that is not a whole number', async () => {
+      const r = runner(new CaseProjection(db));
+      r.start();
+      await expect(r.waitForPosition(Number.NaN, 100)).rejects.toThrow(RangeError);
+      await expect(r.waitForPosition(-1, 100)).rejects.toThrow(RangeError);
+      await expect(r.waitForPosition(1.5, 100)).rejects.toThrow(RangeError);
+    });
+
     it('answers false at once when the runner is not running', async () => {
       const r = runner(new CaseProjection(db));
       const started = Date.now();

@@ -154,6 +154,9 @@ export class ProjectionRunner {
    * or at once when the runner is not running (it would not get there).
    */
   waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
+    if (!Number.isSafeInteger(position) || position < 0) {
+      return Promise.reject(new RangeError('position must be a whole number, 0 or more'));
+    }
     if (this.handledUpTo >= position) return Promise.resolve(true);
     if (this.state !== 'running') return Promise.resolve(false);
     return this.waiters.wait(position, timeoutMs);
