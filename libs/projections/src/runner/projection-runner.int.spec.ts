@@ -225,6 +225,24 @@ describe('ProjectionRunner', () => {
     expect(JSON.parse(status).state.responsibilities[0].status).toBe('rejected');
   });
 
+  it('lets the event loop turn between batches while it catches up (the process keeps answering requests)', async () => {
+    await threeCases();
+    const projection = new PositionLogProjection(db);
+    const r = runner(projection, { batchSize: 5 });
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    r.start();
+    await caughtUp(r, store);
+    ticking = false;
+    expect(projection.batches.length).toBeGreaterThan(5);
+    expect(turns).toBeGreaterThanOrEqual(projection.batches.length - 1);
+  });
+
   it('goes from catch-up to live: events appended later are applied as they come', async () => {
     await threeCases();
     const projection = new PositionLogProjection(db);

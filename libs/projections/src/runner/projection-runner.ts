@@ -45,11 +45,13 @@ export interface RunnerStatus {
 
 /**
  * A checkpointed processor: subscribes to the log from its checkpoint and hands the events to its projection in
- * batches; each batch is written in ONE transaction on the read-model database together with the checkpoint. A crash therefore
- * never applies an event twice or skips one: after a restart the runner continues after the last committed batch.
+ * batches; each batch is written in ONE transaction on the read-model database together with the checkpoint. A
+ * crash therefore never applies an event twice or skips one: after a restart the runner continues after the last
+ * committed batch.
  *
  * A batch closes at `batchSize` events or as soon as the subscription has nothing ready (it waits for appends), so
- * live events are applied at once and catch-up runs in large transactions.
+ * live events are applied at once and catch-up runs in large transactions, with a turn of the event loop between
+ * them so that the process keeps answering requests while it catches up.
  *
  * An event the projection cannot handle (for example a type neither known nor upcast) drops the batch and
  * STOPS the runner with a log line that names the event type, stream and position. Nothing is skipped; the read
@@ -175,13 +177,13 @@ export class ProjectionRunner {
 
   private async run(subscription: EventSubscription): Promise<void> {
     const iterator = subscription[Symbol.asyncIterator]();
-    let idleCheckScheduled = false;
+    let idleCheck: NodeJS.Immediate | null = null;
     let idleError: unknown = null;
     // Runs once the subscription has nothing ready: catch-up reads complete without leaving the microtask queue,
     // so a setImmediate callback only runs when the subscription waits for new appends. Then the open batch is
     // committed at once (live events are not held back) and the log is probed for events of other streams.
     const onIdle = () => {
-      idleCheckScheduled = false;
+      idleCheck = null;
       if (idleError !== null) return;
       try {
         if (this.batchEvents > 0) this.commit();
@@ -198,14 +200,20 @@ export class ProjectionRunner {
         if (idleError !== null) throw idleError;
         if (result.done) break;
         this.add(result.value);
-        if (this.batchEvents >= this.batchSize) this.commit();
-        else if (!idleCheckScheduled) {
-          idleCheckScheduled = true;
-          setImmediate(onIdle);
+        if (this.batchEvents >= this.batchSize) {
+          if (idleCheck) clearImmediate(idleCheck);
+          idleCheck = null;
+          this.commit();
+          // Catching up never leaves the microtask queue by itself: let the process answer requests (and health
+          // checks) between batches.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        } else {
+          idleCheck ??= setImmediate(onIdle);
         }
       }
       if (this.batchEvents > 0) this.commit();
     } finally {
+      if (idleCheck) clearImmediate(idleCheck);
       subscription.stop();
     }
   }
