@@ -37,7 +37,8 @@ export type {
   CaseSortField,
   ListedCaseStatus,
 } from './queries/list-cases';
-export { caseDetailOf, getCase, getCaseAccess } from './queries/get-case';
+export { getCase, getCaseAccess, readCaseDocument } from './queries/get-case';
+export { caseDetailOf } from './queries/case-detail';
 export type {
   CaseAccessFacts,
   CaseDetail,
@@ -46,7 +47,7 @@ export type {
   NeedDetail,
   OfferDetail,
   ResponsibilityDetail,
-} from './queries/get-case';
+} from './queries/case-detail';
 export { MAX_GAP_PAGE_SIZE, listGaps } from './queries/list-gaps';
 export type { GapItem, GapPage } from './queries/list-gaps';
 export { agenda } from './queries/agenda';

@@ -1,6 +1,6 @@
 import { foldCase, responsibilityTimeline } from '@casusregie/domain';
 import { SqliteEventStore, type StoredEvent } from '@casusregie/event-store';
-import { caseDetailOf } from '../queries/get-case';
+import { caseDetailOf } from '../queries/case-detail';
 import { ProjectionEventError } from '../runner/errors';
 import { generateCases } from '../testing/generate-cases';
 import { rawEvent } from '../testing/runner-support';

@@ -1,7 +1,8 @@
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { AccessFilter } from './access-filter';
 import { type Agenda, agenda } from './agenda';
-import { type CaseAccessFacts, type CaseDetail, getCase, getCaseAccess } from './get-case';
+import type { CaseAccessFacts, CaseDetail } from './case-detail';
+import { getCase, getCaseAccess } from './get-case';
 import { type GapPage, listGaps } from './list-gaps';
 import {
   type CaseListFilter,
