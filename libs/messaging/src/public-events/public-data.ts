@@ -119,6 +119,7 @@ export const PUBLIC_DATA_RULES: {
     sessionId: 'keep',
     agreementId: 'keep',
     text: 'free-text',
+    sharedWithOrganisationIds: 'keep',
     occurredAt: 'keep',
   },
   'casus.ActionAssigned.v1': {

@@ -14,7 +14,12 @@ export type RecordDiscussion = CaseCommandOf<
     caseId: string;
     sessionId: string;
     presentOrganisationIds: readonly string[];
-    agreements?: readonly { agreementId: string; text: string }[];
+    /** `sharedWithOrganisationIds`: whose liaisons may read the text (default: nobody outside the table). */
+    agreements?: readonly {
+      agreementId: string;
+      text: string;
+      sharedWithOrganisationIds?: readonly string[];
+    }[];
     actions?: readonly {
       actionId: string;
       description: string;

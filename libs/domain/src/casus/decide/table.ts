@@ -78,6 +78,10 @@ export function recordDiscussion(command: RecordDiscussion, state: CaseState): C
   for (const a of agreements) {
     const agreementId = requireId(a.agreementId, 'The agreement id');
     requireNewId(state.agreementIds.includes(agreementId), agreementId, 'agreement');
+    const sharedWith = (a.sharedWithOrganisationIds ?? []).map((id) =>
+      requireId(id, 'An organisation the agreement is shared with'),
+    );
+    requireUnique(sharedWith, 'organisation the agreement is shared with');
     events.push({
       type: 'casus.AgreementRecorded.v1',
       data: {
@@ -85,6 +89,7 @@ export function recordDiscussion(command: RecordDiscussion, state: CaseState): C
         sessionId: d.sessionId,
         agreementId,
         text: requireText(a.text, 'The agreement'),
+        sharedWithOrganisationIds: sharedWith,
         occurredAt: at,
       },
     });

@@ -22,7 +22,18 @@ export type DiscussionRecorded = DomainEvent<
 
 export type AgreementRecorded = DomainEvent<
   typeof AGREEMENT_RECORDED,
-  { caseId: string; sessionId: string; agreementId: string; text: string; occurredAt: string }
+  {
+    caseId: string;
+    sessionId: string;
+    agreementId: string;
+    text: string;
+    /**
+     * The organisations the table shared the text with (their liaisons may read it); `[]` when shared with
+     * none. Absent in events written before sharing was recorded: read that as not shared.
+     */
+    sharedWithOrganisationIds?: readonly string[];
+    occurredAt: string;
+  }
 >;
 
 export type ActionAssigned = DomainEvent<

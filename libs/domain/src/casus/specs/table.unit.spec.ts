@@ -102,6 +102,7 @@ describe('RecordDiscussion (bespreking)', () => {
             sessionId: 'session-1',
             agreementId: 'agr-1',
             text: 'Gemeente en verzekeraar overleggen over de indicatie.',
+            sharedWithOrganisationIds: [],
             occurredAt: at(3),
           },
         },
@@ -190,6 +191,59 @@ describe('RecordDiscussion (bespreking)', () => {
     expect(stateOf(history).needs).toEqual([
       { needId: 'need-pv', category: 'jeugdhulp', jeugdhulpKader: 'strafrechtelijk', status: 'open' },
     ]);
+  });
+
+  it('records with which organisations an agreement is shared', () => {
+    const shared = ORG.zilverenKruis.organisationId;
+    const [, agreement] = given(atTheTable())
+      .when(
+        discuss({
+          agreements: [
+            {
+              agreementId: 'agr-1',
+              text: 'Verzekeraar beoordeelt de indicatie.',
+              sharedWithOrganisationIds: [shared],
+            },
+          ],
+        }),
+      )
+      .events();
+    expect(agreement).toEqual({
+      type: 'casus.AgreementRecorded.v1',
+      data: {
+        caseId: CASE_ID,
+        sessionId: 'session-1',
+        agreementId: 'agr-1',
+        text: 'Verzekeraar beoordeelt de indicatie.',
+        sharedWithOrganisationIds: [shared],
+        occurredAt: at(3),
+      },
+    });
+  });
+
+  it('refuses an organisation named twice among those an agreement is shared with', () => {
+    const shared = ORG.zilverenKruis.organisationId;
+    given(atTheTable())
+      .when(
+        discuss({
+          agreements: [
+            { agreementId: 'agr-1', text: 'Afspraak.', sharedWithOrganisationIds: [shared, shared] },
+          ],
+        }),
+      )
+      .thenThrows(refusedWith('duplicate-id', 'conflict'));
+  });
+
+  it('refuses an agreement shared with something that is not an organisation id', () => {
+    given(atTheTable())
+      .when(
+        discuss({
+          agreements: [
+            { agreementId: 'agr-1', text: 'Afspraak.', sharedWithOrganisationIds: ['niet geldig!'] },
+          ],
+        }),
+      )
+      .thenThrows(refusedWith('invalid-id'));
   });
 
   it('refuses an agreement id that was used in an earlier session', () => {
