@@ -1,6 +1,5 @@
-import type { CaseState } from '@casusregie/domain';
 import type { EventStore, StoredEvent } from '@casusregie/event-store';
-import { foldCaseEnvelopes, nextCaseState } from '../policy/case-state';
+import { nextCaseState } from '../policy/case-state';
 import {
   NOTIFICATIONS_TOPIC,
   notificationHeaders,
@@ -10,9 +9,13 @@ import {
 import { notificationsFor } from '../policy/notifications-for';
 import { CASE_EVENTS_TOPIC, caseEventHeaders, caseEventKey } from '../public-events/case-event-message';
 import { toPublicCaseEvent } from '../public-events/public-case-event';
+import { CaseStateCache, readCaseStateBefore } from './case-states';
 import type { MessageMapping } from './event-relay';
 import { eventHeaders } from './headers';
 import type { OutgoingMessage } from './message-publisher';
+
+// The state keeping is shared with the inbox projection (libs/projections), which reads the library's index.
+export { CaseStateCache, readCaseStateBefore, type CaseStreamPoint } from './case-states';
 
 /** Only case streams are published; every other stream (subjects, users...) never leaves the service. */
 export const CASE_STREAM_PREFIX = 'case-';
@@ -50,10 +53,10 @@ export function notificationMessages(
   store: EventStore,
   options: NotificationMessagesOptions = {},
 ): MessageMapping {
-  const states = new CaseStates(store, options.cacheSize ?? 10_000);
+  const states = new CaseStateCache(options.cacheSize ?? 10_000);
   return async (event) => {
     if (!event.streamId.startsWith(CASE_STREAM_PREFIX)) return [];
-    const before = await states.before(event);
+    const before = states.before(event) ?? (await readCaseStateBefore(store, event));
     const after = nextCaseState(before, event);
     states.remember(event, after);
     return notificationsFor(event, before, after).map((notification) => ({
@@ -73,37 +76,4 @@ export function notificationMessages(
 export function caseMessages(store: EventStore, options: NotificationMessagesOptions = {}): MessageMapping {
   const notifications = notificationMessages(store, options);
   return async (event) => [...caseEventMessages(event), ...(await notifications(event))];
-}
-
-/** Case states by stream, each with the stream version it includes; least recently used first out. */
-class CaseStates {
-  private readonly states = new Map<string, { version: number; state: CaseState }>();
-
-  constructor(
-    private readonly store: EventStore,
-    private readonly capacity: number,
-  ) {
-    if (!Number.isSafeInteger(capacity) || capacity < 1)
-      throw new RangeError('cacheSize must be a positive integer');
-  }
-
-  /** The case state just before `event`. */
-  async before(event: StoredEvent): Promise<CaseState> {
-    const known = this.states.get(event.streamId);
-    this.states.delete(event.streamId);
-    if (known && known.version === event.streamVersion - 1) return known.state;
-    const earlier =
-      event.streamVersion === 0
-        ? []
-        : await this.store.readStream(event.streamId, { maxCount: event.streamVersion });
-    return foldCaseEnvelopes(earlier);
-  }
-
-  remember(event: StoredEvent, state: CaseState): void {
-    this.states.set(event.streamId, { version: event.streamVersion, state });
-    if (this.states.size > this.capacity) {
-      const oldest = this.states.keys().next().value;
-      if (oldest !== undefined) this.states.delete(oldest);
-    }
-  }
 }
