@@ -95,6 +95,8 @@ export const CASE_ERROR_KINDS = {
   // deadlines
   'deadline-not-found': 'not-found',
   'deadline-refused': 'conflict',
+  // notifications
+  'invalid-notification-id': 'unprocessable',
 } as const satisfies Record<string, CaseErrorKind>;
 
 export type CaseErrorCode = keyof typeof CASE_ERROR_KINDS;

@@ -8,6 +8,7 @@ export { caseDecider, decide, evolve, foldCase, initialState } from './decider';
 export type {
   CaseState,
   CaseStatus,
+  DeadlineNotice,
   EscalationRecord,
   NeedRecord,
   OfferRecord,
@@ -16,6 +17,14 @@ export type {
   ResponsibilityState,
 } from './state';
 export * from './types';
+export {
+  eighteenthBirthdayDueOn,
+  isEighteenthBirthdayDue,
+  nextDeadlineWatchDate,
+  noteOn,
+  watchedDeadlines,
+} from './deadline-watch';
+export type { DeadlineWatchNote, WatchedDeadline } from './deadline-watch';
 export { hasHoldingStatus, holderOf, isActive, isFinal, isHolding } from './holding';
 export { SUMMARY_MAX_LENGTH, TEXT_MAX_LENGTH, containsBsn } from './validation';
 export type { ProposalContext } from './wegwijzer-advice';

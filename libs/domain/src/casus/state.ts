@@ -57,6 +57,12 @@ export interface PlacementRecord {
   readonly endDate: string | null;
 }
 
+/** What the deadline watcher noted about one deadline: the due date it noted approaching, and missed, for. */
+export interface DeadlineNotice {
+  readonly approachingFor: string | null;
+  readonly missedFor: string | null;
+}
+
 export interface CaseState {
   readonly status: CaseStatus;
   readonly caseId: string | null;
@@ -89,6 +95,10 @@ export interface CaseState {
     Record<string, { readonly kind: StatutoryApplicationKind; readonly decided: boolean }>
   >;
   readonly deadlines: Readonly<Record<string, Deadline>>;
+  /** Per deadline id: what the watcher noted (DeadlineApproaching / DeadlineMissed), so it notes each once. */
+  readonly deadlineNotices: Readonly<Record<string, DeadlineNotice>>;
+  /** Per notification id: the organisations that acknowledged it, in order. */
+  readonly acknowledgements: Readonly<Record<string, readonly string[]>>;
   readonly closure: { readonly result: CaseResult; readonly closedAt: string } | null;
   readonly reopenCount: number;
 }
@@ -120,6 +130,8 @@ export function initialState(): CaseState {
     transitionRoutes: {},
     applications: {},
     deadlines: {},
+    deadlineNotices: {},
+    acknowledgements: {},
     closure: null,
     reopenCount: 0,
   };

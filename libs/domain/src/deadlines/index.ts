@@ -15,7 +15,7 @@ export {
   isDutchHoliday,
 } from './dutch-holidays';
 export type { DutchHoliday, DutchHolidayName } from './dutch-holidays';
-export { startOfDutchDate, toDutchDate } from './iso-time';
+export { addCalendarDays, startOfDutchDate, toDutchDate } from './iso-time';
 export type { IsoDate } from './iso-time';
 export { ALGEMENE_TERMIJNENWET_SOURCE, STATUTORY_TERMS, STATUTORY_TERM_IDS } from './statutory-terms';
 export type { StatutoryTerm, StatutoryTermId } from './statutory-terms';

@@ -107,3 +107,8 @@ export function toDutchDate(value: string): IsoDate {
 export function startOfDutchDate(date: IsoDate): string {
   return new Date(startOfDutchDayMs(dutchDay(date, 'date'))).toISOString();
 }
+
+/** The Dutch calendar date `days` calendar days after (or, when negative, before) `date`. */
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return formatEpochDay(dutchDay(date, 'date') + days);
+}

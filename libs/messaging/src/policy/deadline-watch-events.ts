@@ -1,42 +1,26 @@
 /**
- * The contract of the two events the deadline watcher (apps/notifier) appends to a case stream when time passes.
- * The domain has no command for them: the watcher derives them from `state.deadlines` (`deadlinesAt`) and appends
- * them with deterministic event ids, once per deadline and due date. The messaging library maps them to
- * notifications and public case events like any other case event.
+ * The two events the deadline watcher (apps/notifier) gets appended to a case stream when time passes. They are
+ * domain events (`WatchDeadlines` in libs/domain decides them, once per deadline and due date); this module keeps
+ * the contract's names for the messaging library and checks that stored data has what the mapping needs.
  *
- * Data (every field required; no free text):
- * - `caseId`: the case;
- * - `deadlineId`: the id of the deadline in `state.deadlines` (e.g. `liaison-answer:<requestId>`);
- * - `kind`: its `DeadlineKind` (e.g. `liaison-answer`, `transition-plan-started`);
- * - `dueOn`: the effective due date (`YYYY-MM-DD`, Dutch calendar day, after suspensions and an extension);
- * - `responsibleOrganisationIds`: who must act (the deadline's `responsibleOrganisationIds`).
- * An `occurredAt` instant may be present as in every domain event; the envelope's `occurredAt` is used either way.
+ * Data (no free text): `caseId`; `deadlineId` (the id in `state.deadlines`, e.g. `liaison-answer:<requestId>`);
+ * `kind` (its `DeadlineKind`); `dueOn` (the effective due date, `YYYY-MM-DD`, after suspensions and an extension);
+ * `responsibleOrganisationIds` (who must act); `occurredAt` (the watch's instant).
  */
+import {
+  DEADLINE_APPROACHING,
+  DEADLINE_MISSED,
+  type DeadlineApproaching,
+  type DeadlineMissed,
+  type DeadlineWatchFacts,
+} from '@casusregie/domain';
 
-export const DEADLINE_APPROACHING = 'casus.DeadlineApproaching.v1';
-export const DEADLINE_MISSED = 'casus.DeadlineMissed.v1';
+export { DEADLINE_APPROACHING, DEADLINE_MISSED };
+export type { DeadlineApproaching, DeadlineMissed };
 
 export const DEADLINE_WATCH_EVENT_TYPES = [DEADLINE_APPROACHING, DEADLINE_MISSED] as const;
 export type DeadlineWatchEventType = (typeof DEADLINE_WATCH_EVENT_TYPES)[number];
-
-export interface DeadlineWatchData {
-  readonly caseId: string;
-  readonly deadlineId: string;
-  readonly kind: string;
-  readonly dueOn: string;
-  readonly responsibleOrganisationIds: readonly string[];
-}
-
-export interface DeadlineApproaching {
-  readonly type: typeof DEADLINE_APPROACHING;
-  readonly data: DeadlineWatchData;
-}
-
-export interface DeadlineMissed {
-  readonly type: typeof DEADLINE_MISSED;
-  readonly data: DeadlineWatchData;
-}
-
+export type DeadlineWatchData = DeadlineWatchFacts;
 export type DeadlineWatchEvent = DeadlineApproaching | DeadlineMissed;
 
 export function isDeadlineWatchEventType(type: string): type is DeadlineWatchEventType {
@@ -49,11 +33,8 @@ function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
 
-/** The event with exactly the contract's fields, or a description of what is wrong with its data. */
-export function readDeadlineWatchEvent(
-  type: DeadlineWatchEventType,
-  data: unknown,
-): DeadlineWatchEvent | string {
+/** What is wrong with the data of a watch event for the mapping, or null when it has every field it needs. */
+export function deadlineWatchDataProblem(data: unknown): string | null {
   if (typeof data !== 'object' || data === null) return 'the data is not an object';
   const d = data as Record<string, unknown>;
   for (const field of ['caseId', 'deadlineId', 'kind'] as const) {
@@ -64,14 +45,14 @@ export function readDeadlineWatchEvent(
   if (!Array.isArray(responsible) || !responsible.every(isNonEmptyString)) {
     return 'responsibleOrganisationIds is not a list of organisation ids';
   }
-  return {
-    type,
-    data: {
-      caseId: d.caseId as string,
-      deadlineId: d.deadlineId as string,
-      kind: d.kind as string,
-      dueOn: d.dueOn,
-      responsibleOrganisationIds: [...(responsible as string[])],
-    },
-  } as DeadlineWatchEvent;
+  return null;
+}
+
+/** The event as the domain types it, or a description of what is wrong with its data. */
+export function readDeadlineWatchEvent(
+  type: DeadlineWatchEventType,
+  data: unknown,
+): DeadlineWatchEvent | string {
+  const problem = deadlineWatchDataProblem(data);
+  return problem ?? ({ type, data } as DeadlineWatchEvent);
 }

@@ -1,9 +1,5 @@
-import { type CaseEvent, isCurrentCaseEventType, upcast, UnknownCaseEventError } from '@casusregie/domain';
-import {
-  type DeadlineWatchEvent,
-  isDeadlineWatchEventType,
-  readDeadlineWatchEvent,
-} from './deadline-watch-events';
+import { type CaseEvent, upcast, UnknownCaseEventError } from '@casusregie/domain';
+import { deadlineWatchDataProblem, isDeadlineWatchEventType } from './deadline-watch-events';
 
 /**
  * A stored event of a case stream as the messaging library needs it. The event store's `StoredEvent` fits this
@@ -66,14 +62,18 @@ export class UnmappableEventError extends Error {
   }
 }
 
-/** A case event read from an envelope: a domain event in its current version, or an event of the deadline watcher. */
-export type ReadEvent =
-  | { readonly source: 'case'; readonly event: CaseEvent }
-  | { readonly source: 'deadline-watch'; readonly event: DeadlineWatchEvent };
+/**
+ * A case event read from an envelope: a domain event in its current version. (The deadline watcher's events are
+ * domain events too; `source` stays for callers written when they were not.)
+ */
+export interface ReadEvent {
+  readonly source: 'case';
+  readonly event: CaseEvent;
+}
 
 /**
  * Reads the envelope's event in its current version. Domain events are upcast (e.g. a stored
- * `casus.ResponsibilityRejected.v1` reads as v2); the watcher's events are checked against their contract.
+ * `casus.ResponsibilityRejected.v1` reads as v2); the watcher's events are also checked against their contract.
  * Throws `UnmappableEventError` for anything else.
  */
 export function readEnvelope(envelope: StoredCaseEventEnvelope): ReadEvent {
@@ -81,10 +81,9 @@ export function readEnvelope(envelope: StoredCaseEventEnvelope): ReadEvent {
   if (typeof metadata?.correlationId !== 'string' || typeof metadata.occurredAt !== 'string') {
     throw new UnmappableEventError(envelope, 'the metadata has no correlation id or occurredAt');
   }
-  if (!isCurrentCaseEventType(envelope.type) && isDeadlineWatchEventType(envelope.type)) {
-    const problem = readDeadlineWatchEvent(envelope.type, envelope.data);
-    if (typeof problem === 'string') throw new UnmappableEventError(envelope, problem);
-    return { source: 'deadline-watch', event: problem };
+  if (isDeadlineWatchEventType(envelope.type)) {
+    const problem = deadlineWatchDataProblem(envelope.data);
+    if (problem !== null) throw new UnmappableEventError(envelope, problem);
   }
   let event: CaseEvent;
   try {

@@ -39,11 +39,7 @@ export function notificationsFor(
   stateAfter: CaseState,
 ): Notification[] {
   const read = readEnvelope(event);
-  const drafts =
-    read.source === 'case'
-      ? caseEventDrafts(read.event, stateBefore, stateAfter)
-      : deadlineWatchDrafts(read.event, stateBefore, stateAfter);
-  return finalise(drafts, event, read.event.data.caseId);
+  return finalise(caseEventDrafts(read.event, stateBefore, stateAfter), event, read.event.data.caseId);
 }
 
 function finalise(
@@ -252,6 +248,10 @@ function caseEventDrafts(event: CaseEvent, before: CaseState, after: CaseState):
       return result;
     }
 
+    case 'casus.DeadlineApproaching.v1':
+    case 'casus.DeadlineMissed.v1':
+      return deadlineWatchDrafts(event, before, after);
+
     default:
       return [];
   }
@@ -264,7 +264,7 @@ const ASKED_BY_APPLICATION_KIND: Readonly<Record<StatutoryApplicationKind, Asked
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Deadline watcher events
+// Deadline watcher events (a missed liaison answer reaches both sides: the financier asked and the coordinators)
 
 /** What whoever must act on a deadline of this kind is asked to do. */
 export const ASKED_BY_DEADLINE_KIND: Readonly<Record<DeadlineKind, AskedAction>> = {

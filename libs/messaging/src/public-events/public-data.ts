@@ -5,7 +5,7 @@ import type {
   Functionaris,
   TransitionRoute,
 } from '@casusregie/domain';
-import type { DeadlineWatchData, DeadlineWatchEventType } from '../policy/deadline-watch-events';
+import type { DeadlineWatchData } from '../policy/deadline-watch-events';
 
 /**
  * What the public form of a case event does with each field of its data:
@@ -73,11 +73,12 @@ const DEADLINE_WATCH_RULE: PublicDataRule<DeadlineWatchData> = {
   kind: 'keep',
   dueOn: 'keep',
   responsibleOrganisationIds: 'keep',
+  occurredAt: 'keep',
 };
 
 export const PUBLIC_DATA_RULES: {
   readonly [T in CaseEventType]: PublicDataRule<DataOf<T>>;
-} & { readonly [T in DeadlineWatchEventType]: PublicDataRule<DeadlineWatchData> } = {
+} = {
   'casus.CaseRegistered.v1': {
     caseId: 'keep',
     caseType: 'keep',
@@ -363,12 +364,17 @@ export const PUBLIC_DATA_RULES: {
   },
   'casus.DeadlineApproaching.v1': DEADLINE_WATCH_RULE,
   'casus.DeadlineMissed.v1': DEADLINE_WATCH_RULE,
+  'casus.NotificationAcknowledged.v1': {
+    caseId: 'keep',
+    notificationId: 'keep',
+    organisationId: 'keep',
+    kind: 'keep',
+    occurredAt: 'keep',
+  },
 };
 
-/** The event types that have a public form: every current case event type and the deadline watcher's two. */
-export const PUBLIC_CASE_EVENT_TYPES = Object.keys(PUBLIC_DATA_RULES) as readonly (
-  CaseEventType | DeadlineWatchEventType
-)[];
+/** The event types that have a public form: every current case event type. */
+export const PUBLIC_CASE_EVENT_TYPES = Object.keys(PUBLIC_DATA_RULES) as readonly CaseEventType[];
 
 /**
  * The data of an event without the fields its rule removes. Fields the rule does not know (an event written by a

@@ -1,6 +1,7 @@
 import type { ClosureCommand } from './closure';
 import type { DeadlineCommand } from './deadlines';
 import type { EscalationCommand } from './escalation';
+import type { NotificationCommand } from './notifications';
 import type { PlacementCommand } from './placement';
 import type { RegistrationCommand } from './registration';
 import type { ResponsibilityCommand } from './responsibility';
@@ -12,6 +13,7 @@ export type * from './closure';
 export type * from './command';
 export type * from './deadlines';
 export type * from './escalation';
+export type * from './notifications';
 export type * from './placement';
 export type * from './registration';
 export type * from './responsibility';
@@ -28,6 +30,7 @@ export type CaseCommand =
   | TransitionCommand
   | StatutoryCommand
   | DeadlineCommand
+  | NotificationCommand
   | ClosureCommand;
 
 export type CaseCommandType = CaseCommand['type'];

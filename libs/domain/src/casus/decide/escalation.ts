@@ -5,6 +5,7 @@ import type { DeescalateCase, EscalateCase, RecordAdvice } from '../commands/esc
 import { refuse } from '../errors';
 import type { CaseEvent } from '../events';
 import type { CaseState } from '../state';
+import type { Functionaris } from '../types';
 import { toDutchDate } from '../time';
 import { requireDate, requireId, requireOneOf, requireText } from '../validation';
 import { underDeadlineRules } from './deadline-rules';
@@ -36,6 +37,24 @@ function requireNextLevel(state: CaseState, level: EscalationLevel): string | nu
     refuse('escalation-level-skipped', `Escalate to ${expected} first; the ladder skips no level.`);
   }
   return open ? open.escalationId : null;
+}
+
+/** The decision on an escalation is due by the table's escalation service level (working days). */
+export function decisionDueOn(
+  state: CaseState,
+  escalationId: string,
+  decisionOwner: Functionaris,
+  at: string,
+): string {
+  const decision = underDeadlineRules(() =>
+    escalationDecisionDeadline(
+      escalationId,
+      at,
+      [decisionOwner.organisationId],
+      state.serviceLevels ?? undefined,
+    ),
+  );
+  return decision.originalDueAt;
 }
 
 export function escalateCase(command: EscalateCase, state: CaseState): CaseEvent[] {
@@ -72,14 +91,6 @@ export function escalateCase(command: EscalateCase, state: CaseState): CaseEvent
   if (agreedDueDate !== null && agreedDueDate < toDutchDate(at)) {
     refuse('due-date-in-past', `The due date ${agreedDueDate} has already passed.`);
   }
-  const decision = underDeadlineRules(() =>
-    escalationDecisionDeadline(
-      escalationId,
-      at,
-      [decisionOwner.organisationId],
-      state.serviceLevels ?? undefined,
-    ),
-  );
   const disputedResponsibilityIds =
     reason === 'dispute-between-financiers'
       ? state.responsibilities
@@ -102,7 +113,7 @@ export function escalateCase(command: EscalateCase, state: CaseState): CaseEvent
         question,
         mandateHolder,
         decisionOwner,
-        decisionDueOn: decision.originalDueAt,
+        decisionDueOn: decisionDueOn(state, escalationId, decisionOwner, at),
         agreedDueDate,
         needIds,
         disputedResponsibilityIds,

@@ -3,6 +3,7 @@ import { refuse } from '../errors';
 import type { CaseEvent } from '../events';
 import type { CaseState } from '../state';
 import { requireId, requireInstant } from '../validation';
+import { acknowledgeNotification } from './acknowledge';
 import { passEighteenthBirthday } from './birthday';
 import { closeCase, reopenCase } from './closure';
 import { closeDeadline, extendDeadline, resumeDeadline, suspendDeadline } from './deadlines';
@@ -21,6 +22,7 @@ import { recordStatutoryApplication, recordStatutoryDecision } from './statutory
 import { completeAction, putOnAgenda, recordDiscussion } from './table';
 import { recordTransitionPlan } from './transition-plan';
 import { requireRegistered } from './guards';
+import { watchDeadlines } from './watch-deadlines';
 
 /**
  * Decides which events a command produces in the given state, or refuses it with a CaseError. Pure: time comes
@@ -96,6 +98,10 @@ export function decide(command: CaseCommand, state: CaseState): CaseEvent[] {
       return extendDeadline(command, state);
     case 'CloseDeadline':
       return closeDeadline(command, state);
+    case 'WatchDeadlines':
+      return watchDeadlines(command, state);
+    case 'AcknowledgeNotification':
+      return acknowledgeNotification(command, state);
     case 'CloseCase':
       return closeCase(command, state);
     case 'ReopenCase':

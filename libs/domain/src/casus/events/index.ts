@@ -1,6 +1,7 @@
 import type { ClosureEvent } from './closure';
 import type { DeadlineEvent } from './deadlines';
 import type { EscalationEvent } from './escalation';
+import type { NotificationEvent } from './notifications';
 import type { PlacementEvent } from './placement';
 import type { RegistrationEvent } from './registration';
 import type { ResponsibilityEvent } from './responsibility';
@@ -11,6 +12,7 @@ import type { TransitionEvent } from './transition';
 export * from './closure';
 export * from './deadlines';
 export * from './escalation';
+export * from './notifications';
 export * from './placement';
 export * from './registration';
 export * from './responsibility';
@@ -28,6 +30,7 @@ export type CaseEvent =
   | TransitionEvent
   | StatutoryEvent
   | DeadlineEvent
+  | NotificationEvent
   | ClosureEvent;
 
 export type CaseEventType = CaseEvent['type'];
@@ -69,6 +72,9 @@ const CURRENT_TYPES: Readonly<Record<CaseEventType, true>> = {
   'casus.DeadlineResumed.v1': true,
   'casus.DeadlineExtended.v1': true,
   'casus.DeadlineClosed.v1': true,
+  'casus.DeadlineApproaching.v1': true,
+  'casus.DeadlineMissed.v1': true,
+  'casus.NotificationAcknowledged.v1': true,
   'casus.CaseClosed.v1': true,
   'casus.CaseReopened.v1': true,
 };

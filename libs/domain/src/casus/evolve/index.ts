@@ -3,6 +3,7 @@ import type { CaseState } from '../state';
 import { evolveClosure } from './closure';
 import { evolveDeadlines } from './deadlines';
 import { evolveEscalation } from './escalation';
+import { evolveNotices } from './notices';
 import { evolvePlacement } from './placement';
 import { evolveRegistration } from './registration';
 import { evolveResponsibility } from './responsibility';
@@ -63,6 +64,10 @@ function evolveFacts(state: CaseState, event: CaseEvent): CaseState {
     case 'casus.DeadlineExtended.v1':
     case 'casus.DeadlineClosed.v1':
       return state;
+    case 'casus.DeadlineApproaching.v1':
+    case 'casus.DeadlineMissed.v1':
+    case 'casus.NotificationAcknowledged.v1':
+      return evolveNotices(state, event);
     case 'casus.CaseClosed.v1':
     case 'casus.CaseReopened.v1':
       return evolveClosure(state, event);
