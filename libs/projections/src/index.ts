@@ -59,3 +59,15 @@ export { rebuildProjections } from './rebuild/rebuild-projections';
 export type { RebuildOptions, RebuildProgress, RebuildResult } from './rebuild/rebuild-projections';
 export { openCaseReadModels } from './open-case-read-models';
 export type { CaseReadModelsHandle, OpenCaseReadModelsOptions } from './open-case-read-models';
+
+// The liaison inbox: its own file (DATA_DIR/inbox.sqlite), runner and checkpoint.
+export { defaultInboxPath, openInbox } from './inbox/open-inbox';
+export type { InboxHandle, OpenInboxOptions } from './inbox/open-inbox';
+export { InboxProjection } from './inbox/inbox-projection';
+export type { InboxProjectionOptions } from './inbox/inbox-projection';
+export { INBOX_PROJECTION, INBOX_SCHEMA_VERSION, ensureInboxSchema, resetInbox } from './inbox/inbox-schema';
+export { DEFAULT_INBOX_PAGE_SIZE, InboxQueries, MAX_INBOX_PAGE_SIZE } from './inbox/inbox-queries';
+export type { InboxFilter, InboxItem, InboxPage, InboxState } from './inbox/inbox-queries';
+export { InboxChanges } from './inbox/inbox-changes';
+export { rebuildInbox } from './inbox/rebuild-inbox';
+export type { RebuildInboxOptions } from './inbox/rebuild-inbox';

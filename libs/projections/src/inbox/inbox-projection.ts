@@ -1,3 +1,4 @@
+import { NOTIFICATION_ACKNOWLEDGED } from '@casusregie/domain';
 import type { StoredEvent } from '@casusregie/event-store';
 import { nextCaseState, notificationsFor, UnmappableEventError } from '@casusregie/messaging';
 import type { ReadModelDatabase } from '../database/read-model-database';
@@ -5,9 +6,6 @@ import { ProjectionEventError } from '../runner/errors';
 import type { Projection } from '../runner/projection';
 import { InboxCaseStates } from './inbox-case-states';
 import { INBOX_PROJECTION, lastInboxSequence } from './inbox-schema';
-
-/** The domain event an acknowledgement is recorded as (libs/domain, NotificationAcknowledged). */
-export const NOTIFICATION_ACKNOWLEDGED_TYPE = 'casus.NotificationAcknowledged.v1';
 
 export interface InboxProjectionOptions {
   /** Case states kept in memory (default 10,000); a miss reads the state stored with the checkpoint. */
@@ -97,7 +95,7 @@ export class InboxProjection implements Projection {
         createdAt: event.metadata.occurredAt,
       });
     }
-    if (event.type === NOTIFICATION_ACKNOWLEDGED_TYPE) this.acknowledgements.push(acknowledgementOf(event));
+    if (event.type === NOTIFICATION_ACKNOWLEDGED) this.acknowledgements.push(acknowledgementOf(event));
   }
 
   flush(): void {
