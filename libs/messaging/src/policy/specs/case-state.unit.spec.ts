@@ -17,18 +17,19 @@ describe('reading a case stream for the policy', () => {
   it('folds a stream to the state the decider folds, also when it holds the watcher’s events and a legacy version', () => {
     for (const j of journeys) {
       const envelopes = j.steps.map((s) => s.envelope);
-      const watcher = ['casus.DeadlineApproaching.v1', 'casus.DeadlineMissed.v1'];
-      const domainOnly = envelopes.filter((e) => !watcher.includes(e.type));
       expect(foldCaseEnvelopes(envelopes)).toEqual(j.state);
       expect(foldCaseEnvelopes(envelopes)).toEqual(
-        foldCase(domainOnly.map((e) => ({ type: e.type, data: e.data }))),
+        foldCase(envelopes.map((e) => ({ type: e.type, data: e.data }))),
       );
     }
   });
 
-  it('leaves the state as it is for the watcher’s events', () => {
+  it('records what the watcher noted, as the decider does', () => {
     const step = journeys[0].steps.find((s) => s.envelope.type === 'casus.DeadlineMissed.v1')!;
-    expect(nextCaseState(step.before, step.envelope)).toBe(step.before);
+    const { deadlineId, dueOn } = step.envelope.data as { deadlineId: string; dueOn: string };
+    expect(nextCaseState(step.before, step.envelope).deadlineNotices[deadlineId]).toMatchObject({
+      missedFor: dueOn,
+    });
   });
 
   it('refuses an envelope without the metadata the messages carry', () => {

@@ -431,6 +431,57 @@ describe('notificationsFor: the deadline watcher’s events', () => {
   });
 });
 
+describe('notificationsFor: WatchDeadlines, with automatic escalation where the table configures it', () => {
+  const AUTO = { mandateHolder: ORG.utrecht, decisionOwner: ORG.zorgkantoorUtrecht };
+
+  function requested(j: CaseJourney): void {
+    atTheTable(j);
+    j.ask('need-vp', 'resp-vp', 'Zvw', ORG.zilverenKruis, at(1), ADULT_MEDICAL);
+  }
+
+  it('warns the financier once when its answer approaches', () => {
+    const j = given(requested);
+    expect(seen(j.notifications(j.watchDeadlines(at(6), 2, AUTO)))).toEqual([
+      { kind: 'deadline-approaching', to: '3311', asked: 'answer-responsibility-request', due: day(8) },
+    ]);
+    expect(j.watchDeadlines(at(7), 2, AUTO)).toEqual([]);
+  });
+
+  it('shows a missed answer to both sides and escalates to the opschaaltafel of the table', () => {
+    const j = given(requested);
+    const missed = j.watchDeadlines(at(9), 2, AUTO);
+    expect(missed.map((s) => s.envelope.type)).toEqual(['casus.DeadlineMissed.v1', 'casus.CaseEscalated.v1']);
+    const decisionDue = (missed[1].envelope.data as { decisionDueOn: string }).decisionDueOn;
+    expect(seen(j.notifications(missed))).toEqual([
+      { kind: 'deadline-missed', to: '3311', asked: 'answer-responsibility-request', due: day(8) },
+      { kind: 'deadline-missed', to: 'GM0344', asked: 'follow-up-missed-deadline', due: day(8) },
+      {
+        kind: 'escalation-decision-requested',
+        to: 'ZK-UTRECHT',
+        asked: 'decide-escalation',
+        due: decisionDue,
+      },
+      { kind: 'case-escalated', to: '3311', asked: 'take-part-in-escalation', due: decisionDue },
+      { kind: 'case-escalated', to: 'WT-WEST', asked: 'take-part-in-escalation', due: decisionDue },
+      { kind: 'case-escalated', to: 'GM0344', asked: 'take-part-in-escalation', due: decisionDue },
+    ]);
+  });
+
+  it('does not escalate where the table does not configure it', () => {
+    const j = given(requested);
+    expect(j.watchDeadlines(at(9), 2).map((s) => s.envelope.type)).toEqual(['casus.DeadlineMissed.v1']);
+  });
+
+  it('sends nothing for an acknowledgement', () => {
+    const j = given(requested);
+    const [toFinancier] = j.notifications(j.watchDeadlines(at(9), 2));
+    const acknowledged = j.acknowledge({ org: ORG.zilverenKruis, role: 'liaison' }, toFinancier, at(9, 1));
+    expect(acknowledged.map((s) => s.envelope.type)).toEqual(['casus.NotificationAcknowledged.v1']);
+    expect(j.notifications(acknowledged)).toEqual([]);
+    expect(j.acknowledge({ org: ORG.zilverenKruis, role: 'liaison' }, toFinancier, at(9, 2))).toEqual([]);
+  });
+});
+
 describe('notificationsFor: 18-/18+ milestones', () => {
   const t = (days: number, hours = 0) => at(days, hours, TRANSITION_START);
 

@@ -11,6 +11,7 @@ import {
   type OrganisationRef,
   type ProposalContext,
   type RejectionReason,
+  toDutchDate,
   type TransitionRouteInput,
 } from '@casusregie/domain';
 import { nextCaseState } from '../case-state';
@@ -525,7 +526,47 @@ export class CaseJourney {
     return this.execute('ReopenCase', { reason: this.text('reopening') }, now);
   }
 
-  /** The deadline watcher's event for a deadline of this case, as the watcher will append it. */
+  /**
+   * The deadline watcher's command for the Dutch date of `now`; with `autoEscalation` the table escalates a missed
+   * answer, carried by these organisations (function titles are free text of the journey's words).
+   */
+  watchDeadlines(
+    now: string,
+    approachingWithinDays: number,
+    autoEscalation?: { readonly mandateHolder: OrganisationRef; readonly decisionOwner: OrganisationRef },
+  ): JourneyStep[] {
+    const functionaris = (org: OrganisationRef, title: string) => ({
+      organisationId: org.organisationId,
+      functionTitle: this.text(title),
+    });
+    return this.execute(
+      'WatchDeadlines',
+      {
+        today: toDutchDate(now),
+        approachingWithinDays,
+        autoEscalation: autoEscalation
+          ? {
+              mandateHolder: functionaris(autoEscalation.mandateHolder, 'mandate holder title'),
+              decisionOwner: functionaris(autoEscalation.decisionOwner, 'decision owner title'),
+            }
+          : null,
+      },
+      now,
+      { org: this.regiehouder, role: 'system' },
+    );
+  }
+
+  /** An organisation's liaison (or coordinator) acknowledges one of its notifications. */
+  acknowledge(actor: Actor, notification: Notification, now: string): JourneyStep[] {
+    return this.execute(
+      'AcknowledgeNotification',
+      { notificationId: notification.notificationId, kind: notification.kind },
+      now,
+      actor,
+    );
+  }
+
+  /** A deadline watcher's event made by hand (a watcher of another version may have appended it so). */
   watch(
     type: 'casus.DeadlineApproaching.v1' | 'casus.DeadlineMissed.v1',
     deadlineId: string,

@@ -1,10 +1,12 @@
 import {
   at,
   CaseJourney,
+  coordinatorOf,
   day,
   EventLog,
   type JourneyStep,
   type JourneyWords,
+  liaisonOf,
   PLAIN_WORDS,
 } from './case-journey';
 import { ADULT_MEDICAL, ORG, YOUTH } from './organisations';
@@ -84,10 +86,8 @@ export function grensvlakJourney(log: EventLog, words: JourneyWords): CaseJourne
   j.recordStatutoryApplication('app-1', 'wmo-aanvraag', ORG.utrecht, at(19), 'need-hh');
   j.recordStatutoryDecision('app-1', at(21));
   j.closeDeadline('action-due:act-2', at(24));
-  j.watch('casus.DeadlineApproaching.v1', 'liaison-answer:req-resp-vb', at(30), {
-    note: words.text('a field the contract does not have'),
-  });
-  j.watch('casus.DeadlineMissed.v1', 'liaison-answer:req-resp-vb', at(36));
+  j.watchDeadlines(at(30), 7);
+  j.watchDeadlines(at(36), 7);
   j.endPlacement('pl-1', day(40), at(40));
   j.close(at(41));
   j.reopen(at(42));
@@ -156,6 +156,26 @@ export function transitionJourney(log: EventLog, words: JourneyWords): CaseJourn
   return j;
 }
 
+/**
+ * A financier that does not answer: the watcher warns it, notes the miss and, as the table configures, escalates
+ * to the opschaaltafel; the financier's liaison and the coordinator acknowledge what they were sent.
+ */
+export function missedAnswerJourney(log: EventLog, words: JourneyWords): CaseJourney {
+  const j = new CaseJourney('case-missed-answer', log, words);
+  j.atTheTable(at(0), [{ needId: 'need-vp', category: 'verpleging' }]);
+  j.ask('need-vp', 'resp-vp', 'Zvw', ORG.vgz, at(1), ADULT_MEDICAL);
+  const auto = { mandateHolder: ORG.utrecht, decisionOwner: ORG.zorgkantoorUtrecht };
+  j.watchDeadlines(at(6), 2, auto);
+  const missed = j.watchDeadlines(at(9), 2, auto);
+  const [toFinancier] = j.notifications(missed).filter((n) => n.recipientOrganisationId === ORG.vgz.code);
+  const [toCoordinator] = j
+    .notifications(missed)
+    .filter((n) => n.recipientOrganisationId === ORG.utrecht.code && n.kind === 'deadline-missed');
+  j.acknowledge(liaisonOf(ORG.vgz), toFinancier, at(9, 2));
+  j.acknowledge(coordinatorOf(ORG.utrecht), toCoordinator, at(9, 3));
+  return j;
+}
+
 /** A case whose rejection was stored in version 1, with its free-text reason. */
 export function legacyJourney(log: EventLog, words: JourneyWords, extraText = ''): CaseJourney {
   const j = new CaseJourney('case-legacy', log, words);
@@ -191,6 +211,7 @@ export function catalogue(words: JourneyWords = PLAIN_WORDS, legacyExtraText = '
     referredJourney(log, words),
     transitionJourney(log, words),
     legacyJourney(log, words, legacyExtraText),
+    missedAnswerJourney(log, words),
   ];
   return { log, journeys, steps: journeys.flatMap((j) => j.steps) };
 }

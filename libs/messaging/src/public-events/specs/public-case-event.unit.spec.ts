@@ -54,9 +54,14 @@ describe('toPublicCaseEvent', () => {
     }
   });
 
-  it('has a public form for every current case event type and for the deadline watcher’s two', () => {
-    expect([...PUBLIC_CASE_EVENT_TYPES].sort()).toEqual(
-      [...CASE_EVENT_TYPES, 'casus.DeadlineApproaching.v1', 'casus.DeadlineMissed.v1'].sort(),
+  it('has a public form for every current case event type, the deadline watcher’s included', () => {
+    expect([...PUBLIC_CASE_EVENT_TYPES].sort()).toEqual([...CASE_EVENT_TYPES].sort());
+    expect(PUBLIC_CASE_EVENT_TYPES).toEqual(
+      expect.arrayContaining([
+        'casus.DeadlineApproaching.v1',
+        'casus.DeadlineMissed.v1',
+        'casus.NotificationAcknowledged.v1',
+      ]),
     );
   });
 
@@ -123,15 +128,35 @@ describe('toPublicCaseEvent', () => {
     });
   });
 
-  it('publishes the deadline watcher’s events with the fields of their contract only', () => {
+  it('publishes the deadline watcher’s events with the fields of their contract', () => {
     const [approaching] = stepsOfType(steps, 'casus.DeadlineApproaching.v1');
-    expect(Object.keys(approaching.envelope.data as object)).toContain('note');
     expect(published(approaching).data).toEqual({
       caseId: 'case-grensvlak',
       deadlineId: 'liaison-answer:req-resp-vb',
       kind: 'liaison-answer',
       dueOn: '2026-04-06',
       responsibleOrganisationIds: ['ZK-UTRECHT'],
+      occurredAt: at(30),
+    });
+  });
+
+  it('leaves out a field its rule does not know (an event of a newer version of the same type)', () => {
+    const [approaching] = stepsOfType(steps, 'casus.DeadlineApproaching.v1');
+    const newer = {
+      ...approaching.envelope,
+      data: { ...(approaching.envelope.data as object), note: 'Een veld dat het contract niet kent.' },
+    };
+    expect(toPublicCaseEvent(newer)!.data).toEqual(published(approaching).data);
+  });
+
+  it('publishes an acknowledgement with ids and the kind only', () => {
+    const [acknowledged] = stepsOfType(steps, 'casus.NotificationAcknowledged.v1');
+    expect(published(acknowledged).data).toEqual({
+      caseId: 'case-missed-answer',
+      notificationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      organisationId: '7095',
+      kind: 'deadline-missed',
+      occurredAt: at(9, 2),
     });
   });
 
