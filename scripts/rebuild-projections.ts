@@ -4,12 +4,19 @@
  *
  *   DATA_DIR=./data node -r @swc-node/register scripts/rebuild-projections.ts
  *
- * Reads DATA_DIR/events.sqlite and (re)writes DATA_DIR/read-models.sqlite.
+ * Reads DATA_DIR/events.sqlite and (re)writes DATA_DIR/read-models.sqlite, then DATA_DIR/inbox.sqlite (the
+ * liaison inbox, rebuilt in place: it is small next to the case read models).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore } from '@casusregie/event-store';
-import { defaultReadModelPath, rebuildProjections, stderrProjectionLogger } from '@casusregie/projections';
+import {
+  defaultInboxPath,
+  defaultReadModelPath,
+  rebuildInbox,
+  rebuildProjections,
+  stderrProjectionLogger,
+} from '@casusregie/projections';
 
 function formatRate(value: number): string {
   return Math.round(value).toLocaleString('en-US');
@@ -28,11 +35,12 @@ async function main(): Promise<void> {
   process.stdout.write(`Rebuilding ${readDbPath} from ${eventsFile}\n`);
   let lastReport = 0;
   try {
+    // Progress goes to stdout; only a failure of the processor is logged (to stderr).
+    const logger = { info: () => undefined, error: stderrProjectionLogger.error };
     const result = await rebuildProjections({
       store,
       readDbPath,
-      // Progress goes to stdout; only a failure of the processor is logged (to stderr).
-      logger: { info: () => undefined, error: stderrProjectionLogger.error },
+      logger,
       onProgress: (p) => {
         if (p.elapsedMs - lastReport < 1_000 && p.position < p.target) return;
         lastReport = p.elapsedMs;
@@ -43,6 +51,12 @@ async function main(): Promise<void> {
         );
       },
     });
+    const inboxPath = defaultInboxPath(dataDir);
+    const inbox = await rebuildInbox({ store, filename: inboxPath, logger });
+    process.stdout.write(
+      `Rebuilt the inbox ${inboxPath}: ${inbox.events} events in ${(inbox.durationMs / 1000).toFixed(2)} s, ` +
+        `${formatRate(inbox.eventsPerSecond)} events/s (checkpoint ${inbox.position})\n`,
+    );
     process.stdout.write(
       `Rebuilt the read models: ${result.events} events in ${(result.durationMs / 1000).toFixed(2)} s, ` +
         `${formatRate(result.eventsPerSecond)} events/s (checkpoint ${result.position})\n`,
