@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { signAccessToken } from '@casusregie/security';
 import { type EmbeddedApp, startEmbeddedApp } from './support/embedded-app';
+import { registerSubject } from './support/subjects';
 
 describe('bearer JWT authentication on the embedded default', () => {
   let embedded: EmbeddedApp;
   beforeEach(async () => (embedded = await startEmbeddedApp()));
   afterEach(() => embedded.close({ removeData: true }));
 
-  const register = (token?: string) =>
+  /** A subject id is only looked up once the token is accepted: the refused calls need no registered one. */
+  const register = (token?: string, subjectId: string = randomUUID()) =>
     fetch(`${embedded.url}/cases`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -15,7 +17,7 @@ describe('bearer JWT authentication on the embedded default', () => {
         caseType: 'moeilijk-plaatsbaar',
         urgency: 'hoog',
         summary: 'Geen passend aanbod.',
-        subjectId: randomUUID(),
+        subjectId,
         tableId: 'mwt-utrecht',
         aanbrengerCode: 'GM0344',
         regiehouderCode: 'GM0344',
@@ -29,7 +31,7 @@ describe('bearer JWT authentication on the embedded default', () => {
       tables: ['mwt-utrecht'],
       sub: 'u-42',
     });
-    const response = await register(token);
+    const response = await register(token, await registerSubject(embedded.url, token));
     expect(response.status).toBe(201);
     const { caseId } = (await response.json()) as { caseId: string };
     const [registered] = await embedded.store.readStream(`case-${caseId}`);

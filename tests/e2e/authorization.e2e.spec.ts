@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { hasPermission, type Permission, ROLES } from '@casusregie/security';
 import { concretePath, type DocumentedRoute, documentedRoutes } from './support/openapi-routes';
 import { type EmbeddedApp, startEmbeddedApp } from './support/embedded-app';
+import { registerSubject } from './support/subjects';
 
 /**
  * Deny by default, walked over every documented endpoint and every role: a role gets 403 exactly when
@@ -16,17 +16,16 @@ describe('who may do what: every endpoint × every role', () => {
   beforeAll(async () => {
     embedded = await startEmbeddedApp();
     routes = (await documentedRoutes(embedded.url)).filter((r) => !r.path.startsWith('/health'));
+    const coordinator = embedded.token({ role: 'coordinator', org: 'GM0344', tables: ['mwt-utrecht'] });
+    const subjectId = await registerSubject(embedded.url, coordinator);
     const response = await fetch(`${embedded.url}/cases`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${embedded.token({ role: 'coordinator', org: 'GM0344', tables: ['mwt-utrecht'] })}`,
-      },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinator}` },
       body: JSON.stringify({
         caseType: 'overig',
         urgency: 'normaal',
         summary: 'Autorisatietest.',
-        subjectId: randomUUID(),
+        subjectId,
         tableId: 'mwt-utrecht',
         aanbrengerCode: 'GM0344',
         regiehouderCode: 'GM0344',

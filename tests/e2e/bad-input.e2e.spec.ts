@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type EmbeddedApp, startEmbeddedApp } from './support/embedded-app';
-import { CaseJourney } from './support/journey/case-journey';
+import { CaseJourney, registrationBody } from './support/journey/case-journey';
 import {
   type Caller,
   type CommandAnswer,
@@ -399,6 +399,30 @@ describe('bad input on every command gives a 4xx problem and stores nothing', ()
             ],
       ),
     ).toEqual([]);
+  });
+
+  it('a registration for a subject id that was never registered is a 422 unknown-subject, of every case type', async () => {
+    const head = await embedded.store.headPosition();
+    for (const caseType of [
+      'moeilijk-plaatsbaar',
+      'transitie-18-min-18-plus',
+      'grensvlak',
+      'overig',
+    ] as const) {
+      const answer = await client.post<Problem>(
+        coordinatorUtrecht,
+        '/cases',
+        registrationBody({ caseType, summary: 'Casus voor een onbekende cliënt.' }, randomUUID()),
+      );
+      expect([caseType, answer.status, answer.body.code, isProblemJson(answer)]).toEqual([
+        caseType,
+        422,
+        'unknown-subject',
+        true,
+      ]);
+      expect(answer.body.errors).toEqual([{ field: 'subjectId', messages: ['unknown subject'] }]);
+    }
+    expect(await embedded.store.headPosition()).toBe(head);
   });
 });
 

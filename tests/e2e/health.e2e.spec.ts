@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { CASE_READ_MODELS_HANDLE } from '../../apps/case-api/src/queries/read-models.provider';
 import { type EmbeddedApp, startEmbeddedApp } from './support/embedded-app';
+import { registerSubject } from './support/subjects';
 
 describe('health endpoints over HTTP', () => {
   let embedded: EmbeddedApp;
@@ -40,7 +40,7 @@ describe('health endpoints over HTTP', () => {
           caseType: 'overig',
           urgency: 'normaal',
           summary: 'Gereedheidstest.',
-          subjectId: randomUUID(),
+          subjectId: await registerSubject(lagging.url, token),
           tableId: 'mwt-utrecht',
           aanbrengerCode: 'GM0344',
           regiehouderCode: 'GM0344',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CaseCommand, type CommandMetadata, decide, foldCase } from '@casusregie/domain';
+import { registerSubject } from './subjects';
 import { call, type TestApi } from './test-api';
 
 /**
@@ -16,7 +17,10 @@ export interface CaseRegistration {
   readonly summary: string;
 }
 
-/** Registers a case at mwt-utrecht (aanbrenger and regiehouder GM0344, a new subject) over HTTP; answers its id. */
+/**
+ * Registers a new subject and a case for it at mwt-utrecht (aanbrenger and regiehouder GM0344) over HTTP; answers
+ * the case id.
+ */
 async function registerCase(api: TestApi, token: string, registration: CaseRegistration): Promise<string> {
   const created = await call(api, 'POST', '/cases', {
     token,
@@ -24,7 +28,7 @@ async function registerCase(api: TestApi, token: string, registration: CaseRegis
       caseType: registration.caseType,
       urgency: registration.urgency,
       summary: registration.summary,
-      subjectId: randomUUID(),
+      subjectId: await registerSubject(api, token),
       tableId: 'mwt-utrecht',
       aanbrengerCode: 'GM0344',
       regiehouderCode: 'GM0344',

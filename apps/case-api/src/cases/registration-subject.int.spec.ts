@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SubjectKeyStore } from '@casusregie/security';
+import { registerSubject, TEST_CLIENT } from '../../test-support/subjects';
 import { call, startTestApi, testToken, type TestApi } from '../../test-support/test-api';
 import { DERIVE_BIRTHDAY_PURPOSE } from '../subjects/subject-case-links';
 import { SUBJECT_KEY_STORE } from '../subjects/subject-keys';
@@ -23,14 +24,7 @@ const otherTableCoordinator = testToken({
   tables: ['ost-utrecht'],
 });
 
-async function registerSubject(api: TestApi, birthDate: string, token = coordinator): Promise<string> {
-  const response = await call(api, 'POST', '/subjects', {
-    token,
-    body: { name: 'Jaimy de Voorbeeld', bsn: '999990019', birthDate },
-  });
-  expect(response.status).toBe(201);
-  return response.body.subjectId as string;
-}
+const subjectBornOn = (api: TestApi, birthDate: string) => registerSubject(api, coordinator, { birthDate });
 
 const registration = (subjectId: string, caseType = 'transitie-18-min-18-plus', tableId = 'mwt-utrecht') => ({
   caseType,
@@ -61,7 +55,7 @@ describe('case registration with a registered subject', () => {
 
   it("a transition case gets its 18th birthday from the subject's birth date", async () => {
     // 17 years and 3 months old on 2 March 2026.
-    const subjectId = await registerSubject(api, '2008-12-02');
+    const subjectId = await subjectBornOn(api, '2008-12-02');
     const response = await call(api, 'POST', '/cases', { token: coordinator, body: registration(subjectId) });
     expect(response.status).toBe(201);
     const caseId = response.body.caseId as string;
@@ -93,14 +87,14 @@ describe('case registration with a registered subject', () => {
   });
 
   it('someone born on 29 February turns 18 on 1 March in a year without one', async () => {
-    const subjectId = await registerSubject(api, '2008-02-29');
+    const subjectId = await subjectBornOn(api, '2008-02-29');
     const response = await call(api, 'POST', '/cases', { token: coordinator, body: registration(subjectId) });
     expect(response.status).toBe(201);
     expect((await caseRegistered(api, response.body.caseId as string)).birthday18).toBe('2026-03-01');
   });
 
   it('a case of another type holds no birthday and decrypts nothing, but links the subject', async () => {
-    const subjectId = await registerSubject(api, '2008-12-02');
+    const subjectId = await subjectBornOn(api, '2008-12-02');
     const response = await call(api, 'POST', '/cases', {
       token: coordinator,
       body: registration(subjectId, 'moeilijk-plaatsbaar'),
@@ -123,18 +117,56 @@ describe('case registration with a registered subject', () => {
     expect(await api.store.headPosition()).toBe(0);
   });
 
-  it('a case of another type with a never-registered subject id is accepted without a link (documented)', async () => {
-    const subjectId = randomUUID();
-    const response = await call(api, 'POST', '/cases', {
+  it.each(['moeilijk-plaatsbaar', 'grensvlak', 'overig'])(
+    'a %s case for a never-registered subject id is 422 unknown-subject and stores nothing',
+    async (caseType) => {
+      const subjectId = randomUUID();
+      const response = await call(api, 'POST', '/cases', {
+        token: coordinator,
+        body: registration(subjectId, caseType),
+      });
+      expect(response.status).toBe(422);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.body).toMatchObject({
+        status: 422,
+        code: 'unknown-subject',
+        errors: [{ field: 'subjectId', messages: ['unknown subject'] }],
+      });
+      expect(await api.store.headPosition()).toBe(0);
+      expect(await api.store.streamExists(subjectStreamId(subjectId))).toBe(false);
+    },
+  );
+
+  it('refuses an unknown subject id with the same answer whoever asks, naming no subject', async () => {
+    // A subject registered by another table exists, but the answer for an unknown id says nothing about it.
+    const known = await registerSubject(api, otherTableCoordinator);
+    const unknown = await call(api, 'POST', '/cases', {
       token: coordinator,
-      body: registration(subjectId, 'grensvlak'),
+      body: registration(randomUUID(), 'overig'),
     });
-    expect(response.status).toBe(201);
-    expect(await api.store.streamExists(subjectStreamId(subjectId))).toBe(false);
+    expect(unknown.status).toBe(422);
+    const text = JSON.stringify(unknown.body);
+    expect(text).not.toContain(known);
+    for (const value of Object.values(TEST_CLIENT)) expect(text).not.toContain(value);
+    const fromOtherTable = await call(api, 'POST', '/cases', {
+      token: otherTableCoordinator,
+      body: registration(randomUUID(), 'overig', 'ost-utrecht'),
+    });
+    const withoutCorrelation = (body: Record<string, unknown>) => ({ ...body, correlationId: undefined });
+    expect(withoutCorrelation(fromOtherTable.body)).toEqual(withoutCorrelation(unknown.body));
+  });
+
+  it('a retry with the same Idempotency-Key after an unknown subject stores nothing either', async () => {
+    const body = registration(randomUUID(), 'grensvlak');
+    const headers = { 'idempotency-key': 'register-unknown-subject' };
+    const first = await call(api, 'POST', '/cases', { token: coordinator, body, headers });
+    const again = await call(api, 'POST', '/cases', { token: coordinator, body, headers });
+    expect([first.status, again.status]).toEqual([422, 422]);
+    expect(await api.store.headPosition()).toBe(0);
   });
 
   it('a transition case for an erased subject is 422 subject-erased and stores nothing', async () => {
-    const subjectId = await registerSubject(api, '2008-12-02');
+    const subjectId = await subjectBornOn(api, '2008-12-02');
     await api.app.get<SubjectKeyStore>(SUBJECT_KEY_STORE).destroyKey(subjectId);
     const head = await api.store.headPosition();
     const response = await call(api, 'POST', '/cases', { token: coordinator, body: registration(subjectId) });
@@ -144,7 +176,7 @@ describe('case registration with a registered subject', () => {
   });
 
   it('a subject registered at another table may be used; that table then reads it too', async () => {
-    const subjectId = await registerSubject(api, '2008-12-02');
+    const subjectId = await subjectBornOn(api, '2008-12-02');
     const read = () =>
       call(api, 'GET', `/subjects/${subjectId}`, {
         token: otherTableCoordinator,
@@ -162,7 +194,7 @@ describe('case registration with a registered subject', () => {
   });
 
   it('a retry with the same Idempotency-Key repairs a crash between the case append and the link', async () => {
-    const subjectId = await registerSubject(api, '2008-12-02');
+    const subjectId = await subjectBornOn(api, '2008-12-02');
     const body = registration(subjectId);
     const headers = { 'idempotency-key': 'register-transition-01' };
     const append = api.store.append.bind(api.store);

@@ -54,11 +54,13 @@ export class RegistrationController {
     if (!table) throw unknownReference('tableId', dto.tableId);
     const aanbrenger = this.organisation('aanbrengerCode', dto.aanbrengerCode);
     const regiehouder = this.organisation('regiehouderCode', dto.regiehouderCode);
+    // Every case refers to a registered subject: an unknown id is 422 before anything is stored.
+    const subject = await this.subjects.requireSubject(dto.subjectId);
     // A transition case holds the date the client turns 18, derived from the subject's (decrypted) birth
-    // date; the domain requires it there and refuses it on any other case type. Unknown subject: 422.
+    // date; the domain requires it there and refuses it on any other case type.
     const birthday18 =
       dto.caseType === TRANSITION_CASE_TYPE
-        ? await this.subjects.birthday18(dto.subjectId, principal, context.correlationId)
+        ? await this.subjects.birthday18(subject, principal, context.correlationId)
         : undefined;
     // A retried registration (same Idempotency-Key) must register the same case, not a second one.
     const caseId = context.idempotency
@@ -90,7 +92,6 @@ export class RegistrationController {
     // personal data. Two streams cannot be appended atomically, so a crash can fall between the case append
     // and this one. The link's event id is derived from subject and case, so a retry with the same
     // Idempotency-Key (which answers the stored case) appends it again harmlessly and repairs the gap.
-    // (Subject ids that were never registered are accepted for the other case types and get no link.)
     await this.subjects.linkCase(dto.subjectId, { caseId, tableId: dto.tableId }, context);
     void reply.status(201).header('location', `/cases/${caseId}`);
     return response;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { containsBsn } from '@casusregie/domain';
 import { registerTriagedCase } from '../../test-support/case-setup';
+import { registerSubject } from '../../test-support/subjects';
 import { call, startTestApi, testToken, type TestApi } from '../../test-support/test-api';
 
 const coordinator = testToken({ role: 'coordinator', org: 'GM0344', tables: ['mwt-utrecht'] });
@@ -123,7 +124,7 @@ describe('the table over HTTP: agenda, discussion, actions', () => {
           caseType: 'overig',
           urgency: 'normaal',
           summary: 'Nog niet getrieerd.',
-          subjectId: randomUUID(),
+          subjectId: await registerSubject(api, coordinator),
           tableId: 'mwt-utrecht',
           aanbrengerCode: 'GM0344',
           regiehouderCode: 'GM0344',

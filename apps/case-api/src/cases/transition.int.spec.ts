@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DEFAULT_SERVICE_LEVELS,
-  type EventEnvelope,
-  decide,
-  initialState,
-  responsibilityTimeline,
-} from '@casusregie/domain';
+import { type EventEnvelope, responsibilityTimeline } from '@casusregie/domain';
 import { acceptAtTriage, discussAtTable } from '../../test-support/case-setup';
-import { call, startTestApi, testDirectory, testToken, type TestApi } from '../../test-support/test-api';
+import { registerSubject } from '../../test-support/subjects';
+import { call, startTestApi, testToken, type TestApi } from '../../test-support/test-api';
 
 const coordinator = testToken({ role: 'coordinator', org: 'GM0344', tables: ['mwt-utrecht'] });
 const otherTableCoordinator = testToken({ role: 'coordinator', org: 'GM0355', tables: ['ost-utrecht'] });
@@ -27,44 +22,25 @@ async function streamOf(api: TestApi, caseId: string) {
   return api.store.readStream(`case-${caseId}`);
 }
 
-/**
- * Registers a transition case by appending what the decider decides for it: POST /cases cannot register one yet,
- * because the 18th birthday will come from the subject's birth date (POST /subjects). Everything after the
- * registration goes through HTTP.
- */
+/** Registers the client (born 15 June 2008, so BIRTHDAY_18) and a transition case for it, over HTTP. */
 async function registerTransitionCase(api: TestApi): Promise<string> {
-  const caseId = randomUUID();
-  const now = api.clock.now().toISOString();
-  const actor = { userId: 'u-test', role: 'coordinator' as const, organisationId: 'GM0344' };
-  const events = decide(
-    {
-      type: 'RegisterCase',
-      data: {
-        caseId,
-        caseType: 'transitie-18-min-18-plus',
-        urgency: 'normaal',
-        summary: 'Jongere met jeugd-GGZ, begeleiding en verblijf wordt 18; route na 18 nog open.',
-        subjectId: randomUUID(),
-        tableId: 'mwt-utrecht',
-        aanbrenger: testDirectory.organisation('GM0344')!,
-        regiehouder: testDirectory.organisation('GM0344')!,
-        birthday18: BIRTHDAY_18,
-        serviceLevels: DEFAULT_SERVICE_LEVELS,
-      },
-      metadata: { ...actor, now },
+  const subjectId = await registerSubject(api, coordinator, { birthDate: '2008-06-15' });
+  const created = await call(api, 'POST', '/cases', {
+    token: coordinator,
+    body: {
+      caseType: 'transitie-18-min-18-plus',
+      urgency: 'normaal',
+      summary: 'Jongere met jeugd-GGZ, begeleiding en verblijf wordt 18; route na 18 nog open.',
+      subjectId,
+      tableId: 'mwt-utrecht',
+      aanbrengerCode: 'GM0344',
+      regiehouderCode: 'GM0344',
     },
-    initialState(),
-  );
-  await api.store.append(
-    `case-${caseId}`,
-    events.map((event) => ({
-      eventId: randomUUID(),
-      type: event.type,
-      data: event.data,
-      metadata: { actor, correlationId: 'seed', causationId: 'seed', occurredAt: now, schemaVersion: 1 },
-    })),
-    'no_stream',
-  );
+  });
+  expect(created.status).toBe(201);
+  const caseId = created.body.caseId as string;
+  const [registered] = await streamOf(api, caseId);
+  expect(registered.data).toMatchObject({ birthday18: BIRTHDAY_18 });
   return caseId;
 }
 
@@ -298,7 +274,7 @@ describe('18-/18+ over HTTP: toekomstplan and 18th birthday', () => {
           caseType: 'grensvlak',
           urgency: 'normaal',
           summary: 'Geen transitiecasus.',
-          subjectId: randomUUID(),
+          subjectId: await registerSubject(api, coordinator),
           tableId: 'mwt-utrecht',
           aanbrengerCode: 'GM0344',
           regiehouderCode: 'GM0344',

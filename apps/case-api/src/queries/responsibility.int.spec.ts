@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { registerSubject } from '../../test-support/subjects';
 import { call, startTestApi, testToken, type TestApi } from '../../test-support/test-api';
 
 const coordinator = testToken({ role: 'coordinator', org: 'GM0344', tables: ['mwt-utrecht'] });
@@ -18,7 +19,7 @@ describe('responsibility queries over HTTP', () => {
         caseType: 'grensvlak',
         urgency: 'normaal',
         summary: 'Wijkverpleging of persoonlijke verzorging?',
-        subjectId: randomUUID(),
+        subjectId: await registerSubject(api, coordinator),
         tableId: 'mwt-utrecht',
         aanbrengerCode: 'GM0344',
         regiehouderCode: 'GM0344',

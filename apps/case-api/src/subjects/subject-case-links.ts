@@ -7,14 +7,20 @@ import { deterministicEventId } from '../commands/deterministic-event-id';
 import { CLOCK, type Clock } from '../platform/clock';
 import { subjectErasedForCase, unknownSubject } from './subject-problems';
 import { type SubjectEventContext, SubjectRecords, subjectEventMetadata } from './subject-records';
-import { SUBJECT_LINKED_TO_CASE, type SubjectLinkedToCaseData, subjectStreamId } from './subject-streams';
+import {
+  SUBJECT_LINKED_TO_CASE,
+  type SubjectLinkedToCaseData,
+  type SubjectRecord,
+  subjectStreamId,
+} from './subject-streams';
 
 /** The purpose written to the access log when case registration decrypts a birth date. */
 export const DERIVE_BIRTHDAY_PURPOSE = 'derive the 18th birthday when registering a transition case';
 
 /**
- * What case registration needs from subjects: the 18th birthday of a transition case's client, and the
- * link from the subject to the case (which is what gives the case's table access to the personal data).
+ * What case registration needs from subjects: that the subject was registered, the 18th birthday of a transition
+ * case's client, and the link from the subject to the case (which is what gives the case's table access to the
+ * personal data).
  *
  * Any coordinator may register a case for a subject registered by another organisation or table: one client
  * can have cases at several tables (e.g. after moving to another region), and the subject's key is per person,
@@ -30,41 +36,50 @@ export class SubjectCaseLinks {
   ) {}
 
   /**
-   * The date the client turns 18, from the decrypted birth date. The decryption is written to the access log
-   * (the birthday goes into the case, where everyone who may see the case can read it). 422 for an unknown
-   * or erased subject.
+   * The subject a case is registered for, still encrypted: 422 unknown-subject when the id was never registered
+   * (POST /subjects), whatever the case type. The answer names the field only; it says nothing about subjects.
    */
-  async birthday18(subjectId: string, principal: RequestPrincipal, correlationId: string): Promise<string> {
+  async requireSubject(subjectId: string): Promise<SubjectRecord> {
     const record = await this.records.load(subjectId);
     if (!record) throw unknownSubject();
+    return record;
+  }
+
+  /**
+   * The date the client turns 18, from the decrypted birth date. The decryption is written to the access log
+   * (the birthday goes into the case, where everyone who may see the case can read it). 422 for an erased subject.
+   */
+  async birthday18(
+    subject: SubjectRecord,
+    principal: RequestPrincipal,
+    correlationId: string,
+  ): Promise<string> {
     let birthDate: string;
     try {
-      ({ birthDate } = await this.records.decrypt(record, ['birthDate']));
+      ({ birthDate } = await this.records.decrypt(subject, ['birthDate']));
     } catch (error) {
       if (error instanceof SubjectErasedError) throw subjectErasedForCase();
       throw error;
     }
     await this.records.recordAccess(
       principal,
-      { subjectId, purpose: DERIVE_BIRTHDAY_PURPOSE, fields: ['birthDate'] },
+      { subjectId: subject.subjectId, purpose: DERIVE_BIRTHDAY_PURPOSE, fields: ['birthDate'] },
       correlationId,
     );
     return dateOfTurning18(birthDate);
   }
 
   /**
-   * Appends `subject.SubjectLinkedToCase.v1` to the subject stream, after the case was registered. The event
-   * id is derived from subject and case, so appending it again (a retried registration) stores nothing: a
-   * retry with the same Idempotency-Key repairs a crash between the case append and this one. Returns false,
-   * without writing, when the subject was never registered.
+   * Appends `subject.SubjectLinkedToCase.v1` to the subject stream (which requireSubject found), after the case
+   * was registered. The event id is derived from subject and case, so appending it again (a retried
+   * registration) stores nothing: a retry with the same Idempotency-Key repairs a crash between the case append
+   * and this one.
    */
   async linkCase(
     subjectId: string,
     link: { readonly caseId: string; readonly tableId: string },
     context: SubjectEventContext,
-  ): Promise<boolean> {
-    const streamId = subjectStreamId(subjectId);
-    if (!(await this.store.streamExists(streamId))) return false;
+  ): Promise<void> {
     const occurredAt = this.clock.now().toISOString();
     const data: SubjectLinkedToCaseData = {
       subjectId,
@@ -73,7 +88,7 @@ export class SubjectCaseLinks {
       occurredAt,
     };
     await this.store.append(
-      streamId,
+      subjectStreamId(subjectId),
       [
         {
           eventId: deterministicEventId('casusregie/subject-case-link', `${subjectId}:${link.caseId}`, 0),
@@ -84,6 +99,5 @@ export class SubjectCaseLinks {
       ],
       'stream_exists',
     );
-    return true;
   }
 }

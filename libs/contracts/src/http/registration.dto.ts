@@ -31,7 +31,12 @@ export class RegisterCaseDto {
   @Length(1, 500)
   summary!: string;
 
-  @ApiProperty({ description: 'Opaque id of the registered subject (POST /subjects).', format: 'uuid' })
+  @ApiProperty({
+    description:
+      'Opaque id of the client as registered with POST /subjects; an id that was never registered is 422 ' +
+      '`unknown-subject`.',
+    format: 'uuid',
+  })
   @IsUUID()
   subjectId!: string;
 
