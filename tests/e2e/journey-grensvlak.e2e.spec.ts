@@ -1,6 +1,6 @@
 import { type EmbeddedApp, startEmbeddedApp } from './support/embedded-app';
 import { CaseJourney } from './support/journey/case-journey';
-import { JourneyClient, coordinatorUtrecht } from './support/journey/http';
+import { JourneyClient, coordinatorUtrecht, liaisonOf } from './support/journey/http';
 import {
   checkedView,
   gapOf,
@@ -18,6 +18,8 @@ import {
  * gemeente refuse, each pointing at the other. The opschaaltafel (after advice that decides nothing) assigns it
  * provisionally to the gemeente, and the verrekening later confirms the gemeente. All over real HTTP.
  */
+const SHARED_WITH_INSURER = 'De zorgverzekeraar ontvangt het verpleegkundig verslag voor de indicatie.';
+
 describe('journey: a grensvlak dispute, wijkverpleging versus persoonlijke verzorging', () => {
   let embedded: EmbeddedApp;
   let client: JourneyClient;
@@ -44,7 +46,10 @@ describe('journey: a grensvlak dispute, wijkverpleging versus persoonlijke verzo
       sessionId,
       present: ['GM0344', '3311'],
       needs: ['verpleging', 'persoonlijke-verzorging'],
-      agreements: ['Wijkverpleging start direct; voor de verzorging wordt de financier gevraagd.'],
+      agreements: [
+        'Wijkverpleging start direct; voor de verzorging wordt de financier gevraagd.',
+        { text: SHARED_WITH_INSURER, sharedWithOrganisationCodes: ['3311'] },
+      ],
     });
     const needs = { verpleging, verzorging };
     expect(summarise(await checkedView(client, casus.last), needs)).toEqual({
@@ -62,6 +67,19 @@ describe('journey: a grensvlak dispute, wijkverpleging versus persoonlijke verzo
     );
     at('2026-04-13T09:00:00.000Z');
     await casus.acceptAs('3311', verpleging, nursingRequest);
+
+    // ---- Liaisons read the agreement texts shared with their organisation, and only those ----
+    const texts = async (org: string) => {
+      const path = `/cases/${casus.caseId}?minPosition=${casus.last.position}`;
+      const view = await client.read<{ view: string; agreements: { text: string | null }[] }>(
+        liaisonOf(org),
+        path,
+      );
+      expect(view.view).toBe('reduced');
+      return view.agreements.map((a) => a.text);
+    };
+    expect(await texts('3311')).toEqual([null, SHARED_WITH_INSURER]);
+    expect(await texts('GM0344')).toEqual([null, null]);
 
     // ---- Persoonlijke verzorging: the zorgverzekeraar refuses and points at the Wmo ----
     const asZvw = await casus.propose(verzorging, 'Zvw', '3311', { ...home, medicalContext: true });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { registerSubject } from './subjects';
 import { call, type TestApi, testToken } from './test-api';
 
 /**
@@ -67,14 +67,14 @@ export class CaseBuilder {
     public version: number,
   ) {}
 
-  /** Registers a case (POST /cases) with the coordinator given (default: mwt-utrecht's). */
+  /** Registers a new subject and a case for it (POST /cases) with the coordinator given (default: mwt-utrecht's). */
   static async register(api: TestApi, spec: CaseSpec = {}): Promise<CaseBuilder> {
     const token = spec.token ?? utrechtCoordinator;
     const created = await ok(api, 'POST', '/cases', token, {
       caseType: spec.caseType ?? 'grensvlak',
       urgency: spec.urgency ?? 'normaal',
       summary: spec.summary ?? 'Wijkverpleging of persoonlijke verzorging na ziekenhuisopname?',
-      subjectId: randomUUID(),
+      subjectId: await registerSubject(api, token),
       tableId: spec.tableId ?? 'mwt-utrecht',
       aanbrengerCode: spec.aanbrengerCode ?? 'GM0344',
       regiehouderCode: spec.aanbrengerCode ?? 'GM0344',
@@ -104,7 +104,8 @@ export class CaseBuilder {
     sessionId: string,
     options: {
       readonly needs?: readonly string[];
-      readonly agreements?: readonly string[];
+      /** A text (shared with nobody), or a text and the organisation codes it is shared with. */
+      readonly agreements?: readonly (string | { text: string; sharedWithOrganisationCodes: string[] })[];
       readonly actions?: readonly { description: string; ownerOrganisationCode: string; dueDate: string }[];
       readonly present?: readonly string[];
     },
@@ -113,7 +114,7 @@ export class CaseBuilder {
       sessionId,
       presentOrganisationCodes: options.present ?? ['GM0344'],
       needsIdentified: (options.needs ?? []).map((category) => ({ category })),
-      agreements: (options.agreements ?? []).map((text) => ({ text })),
+      agreements: (options.agreements ?? []).map((a) => (typeof a === 'string' ? { text: a } : a)),
       actions: options.actions ?? [],
     });
     return response.ids as { needIds: string[]; actionIds: string[]; agreementIds: string[] };

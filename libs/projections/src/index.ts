@@ -38,8 +38,10 @@ export type {
   ListedCaseStatus,
 } from './queries/list-cases';
 export { getCase, getCaseAccess, readCaseDocument } from './queries/get-case';
-export { caseDetailOf } from './queries/case-detail';
+export { agreementsForOrganisation, caseDetailOf } from './queries/case-detail';
 export type {
+  AgreementDetail,
+  AgreementForOrganisation,
   CaseAccessFacts,
   CaseDetail,
   DeadlineDetail,

@@ -86,6 +86,11 @@ export class TableController {
     const agreements = (dto.agreements ?? []).map((a, i) => ({
       agreementId: newId('agreement', i),
       text: a.text,
+      sharedWithOrganisationIds: (a.sharedWithOrganisationCodes ?? []).map(
+        (code, j) =>
+          resolveOrganisation(this.directory, `agreements.${i}.sharedWithOrganisationCodes.${j}`, code)
+            .organisationId,
+      ),
     }));
     const actions = (dto.actions ?? []).map((a, i) => ({
       actionId: newId('action', i),

@@ -259,7 +259,7 @@ export class CasesQueryController {
     description:
       'Coordinators and auditors get the full view. Liaisons get the reduced view: every structured fact but no ' +
       'free text (summary, agreement texts, escalation questions, decision texts), except the descriptions of ' +
-      'actions their own organisation owns.',
+      'actions their own organisation owns and the texts of agreements the table shared with it.',
   })
   @ApiOkResponse({ description: 'The case as the read model holds it.', schema: { example: DETAIL_EXAMPLE } })
   @ApiNotFoundResponse({ description: 'No such case, or not visible to you (problem+json).' })

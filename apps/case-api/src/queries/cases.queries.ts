@@ -1,7 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { CaseType, TransitionRoute } from '@casusregie/domain';
-import type { CaseDetail, CaseListItem, CaseSort, ListedCaseStatus } from '@casusregie/projections';
+import {
+  type AgreementForOrganisation,
+  type CaseDetail,
+  type CaseListItem,
+  type CaseSort,
+  type ListedCaseStatus,
+  agreementsForOrganisation,
+} from '@casusregie/projections';
 import { AUTHENTICATOR, type Authenticator } from '../auth/authenticator';
 import type { RequestPrincipal } from '../auth/request-principal';
 import { caseNotFound } from '../cases/case-access';
@@ -29,14 +36,15 @@ export interface CaseListResponse {
 /**
  * The reduced view: every structured fact of the case (parties, needs and their responsibilities, deadlines,
  * escalations, offers, placements) but no free text, except the descriptions of actions the caller's own
- * organisation owns. Built field by field, so a text the read models add later does not leak into it.
+ * organisation owns and the texts of agreements the table shared with it. Built field by field, so a text the
+ * read models add later does not leak into it.
  */
 export interface ReducedCaseDetail extends Omit<
   CaseDetail,
   'summary' | 'agreements' | 'actions' | 'escalations' | 'transitionRoutes'
 > {
   readonly summary: null;
-  readonly agreements: { agreementId: string; sessionId: string; recordedAt: string; text: null }[];
+  readonly agreements: AgreementForOrganisation[];
   readonly actions: (Omit<CaseDetail['actions'][number], 'description'> & { description: string | null })[];
   readonly escalations: (Omit<CaseDetail['escalations'][number], 'question' | 'decision'> & {
     question: null;
@@ -194,12 +202,7 @@ export function reducedDetail(detail: CaseDetail, organisationId: string): Reduc
     parties: detail.parties,
     needs: detail.needs,
     sessions: detail.sessions,
-    agreements: detail.agreements.map((a) => ({
-      agreementId: a.agreementId,
-      sessionId: a.sessionId,
-      recordedAt: a.recordedAt,
-      text: null,
-    })),
+    agreements: agreementsForOrganisation(detail.agreements, organisationId),
     actions: detail.actions.map((a) => ({
       actionId: a.actionId,
       sessionId: a.sessionId,

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsIn,
   IsOptional,
@@ -53,6 +54,22 @@ export class AgreementInputDto {
   })
   @IsFreeText()
   text!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Organisations whose liaisons may read the text (in their reduced view of the case). Default: none; ' +
+      'coordinators and auditors always read it.',
+    type: [String],
+    example: ['3311'],
+    maxItems: MAX_LIST_ITEMS,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST_ITEMS)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(ORGANISATION_CODE, { each: true })
+  sharedWithOrganisationCodes?: string[];
 }
 
 export class ActionInputDto {

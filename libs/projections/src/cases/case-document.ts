@@ -15,6 +15,8 @@ export interface AgreementEntry {
   readonly sessionId: string;
   readonly text: string;
   readonly recordedAt: string;
+  /** Whose liaisons may read the text. Absent in documents folded before sharing was recorded: not shared. */
+  readonly sharedWithOrganisationIds?: readonly string[];
 }
 
 export interface ActionEntry {

@@ -15,7 +15,10 @@ export function foldExtras(doc: CaseDocument, event: CaseEvent, mark: EventMark)
       return doc.firstDiscussedAt === null ? { firstDiscussedAt: mark.at } : {};
     case 'casus.AgreementRecorded.v1': {
       const { agreementId, sessionId, text } = event.data;
-      return { agreements: [...doc.agreements, { agreementId, sessionId, text, recordedAt: mark.at }] };
+      // An event written before sharing was recorded has no list: it was shared with nobody.
+      const sharedWithOrganisationIds = event.data.sharedWithOrganisationIds ?? [];
+      const entry = { agreementId, sessionId, text, recordedAt: mark.at, sharedWithOrganisationIds };
+      return { agreements: [...doc.agreements, entry] };
     }
     case 'casus.ActionAssigned.v1': {
       const { actionId, sessionId, description, dueDate } = event.data;

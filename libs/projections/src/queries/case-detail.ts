@@ -89,6 +89,24 @@ export interface OfferDetail {
   readonly answeredAt: string | null;
 }
 
+/** An agreement made at the table, and whose liaisons may read its text. */
+export interface AgreementDetail {
+  readonly agreementId: string;
+  readonly sessionId: string;
+  readonly text: string;
+  readonly recordedAt: string;
+  /** The organisations the table shared the text with; empty when shared with none. */
+  readonly sharedWithOrganisationIds: readonly string[];
+}
+
+/** An agreement as a liaison sees it: the text only when it was shared with the liaison's organisation. */
+export interface AgreementForOrganisation {
+  readonly agreementId: string;
+  readonly sessionId: string;
+  readonly recordedAt: string;
+  readonly text: string | null;
+}
+
 /** What the access policy needs to know about a case (see libs/security CaseAccessFacts). */
 export interface CaseAccessFacts {
   readonly caseId: string;
@@ -127,7 +145,7 @@ export interface CaseDetail extends CaseAccessFacts {
     readonly sessionDate: string;
     readonly discussed: boolean;
   }[];
-  readonly agreements: CaseDocument['agreements'];
+  readonly agreements: AgreementDetail[];
   readonly actions: {
     readonly actionId: string;
     readonly sessionId: string | null;
@@ -217,7 +235,13 @@ export function caseDetailOf(doc: CaseDocument, now?: string): CaseDetail {
     parties,
     needs,
     sessions: Object.entries(state.sessions).map(([sessionId, s]) => ({ sessionId, ...s })),
-    agreements: doc.agreements,
+    agreements: doc.agreements.map((a) => ({
+      agreementId: a.agreementId,
+      sessionId: a.sessionId,
+      text: a.text,
+      recordedAt: a.recordedAt,
+      sharedWithOrganisationIds: a.sharedWithOrganisationIds ?? [],
+    })),
     actions: Object.entries(state.actions).map(([actionId, a]) => {
       const entry = doc.actions[actionId];
       return {
@@ -269,6 +293,23 @@ export function caseDetailOf(doc: CaseDocument, now?: string): CaseDetail {
     })),
     transitionRoutes: Object.values(state.transitionRoutes),
   };
+}
+
+/**
+ * The agreements as the organisation's liaison sees them: every agreement (that it was made is a structured fact),
+ * with its text only when the table shared it with that organisation. Which other organisations got the text is
+ * not shown.
+ */
+export function agreementsForOrganisation(
+  agreements: readonly AgreementDetail[],
+  organisationId: string,
+): AgreementForOrganisation[] {
+  return agreements.map((a) => ({
+    agreementId: a.agreementId,
+    sessionId: a.sessionId,
+    recordedAt: a.recordedAt,
+    text: a.sharedWithOrganisationIds.includes(organisationId) ? a.text : null,
+  }));
 }
 
 function deadlineDetail(d: Deadline, now: string | undefined): DeadlineDetail {

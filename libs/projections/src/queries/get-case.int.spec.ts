@@ -128,6 +128,7 @@ describe('getCase (case detail)', () => {
         sessionId: 'session-1',
         text: 'Verzekeraar en gemeente beoordelen binnen een week.',
         recordedAt: '2025-02-13T08:00:00.000Z',
+        sharedWithOrganisationIds: [],
       },
     ]);
     expect(arranged.actions).toEqual([

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { E2E_CLIENT } from '../subjects';
 import {
   type Caller,
   type CommandAnswer,
@@ -20,17 +20,27 @@ export interface RegistrationInput {
   readonly regiehouderCode?: string;
 }
 
-/** The body of POST /cases for a case at the Utrecht maatwerktafel, brought in and regiehouder: gemeente Utrecht. */
-export function registrationBody(input: RegistrationInput): Record<string, unknown> {
+/**
+ * The body of POST /cases for a case at the Utrecht maatwerktafel, brought in and regiehouder: gemeente Utrecht,
+ * for the registered subject given.
+ */
+export function registrationBody(input: RegistrationInput, subjectId: string): Record<string, unknown> {
   return {
     caseType: input.caseType,
     urgency: input.urgency ?? 'hoog',
     summary: input.summary,
-    subjectId: input.subjectId ?? randomUUID(),
+    subjectId,
     tableId: input.tableId ?? UTRECHT_TABLE,
     aanbrengerCode: input.aanbrengerCode ?? 'GM0344',
     regiehouderCode: input.regiehouderCode ?? 'GM0344',
   };
+}
+
+/** Registers a made-up client (POST /subjects) as the coordinator given; answers its subject id. */
+export async function registerSubject(client: JourneyClient, coordinator: Caller): Promise<string> {
+  const answer = await client.post<{ subjectId: string }>(coordinator, '/subjects', E2E_CLIENT);
+  if (answer.status !== 201) throw new Error(`POST /subjects answered ${answer.status}: ${answer.text}`);
+  return answer.body.subjectId;
 }
 
 /** The facts the wegwijzer needs for a proposal (never a birth date). */
@@ -68,12 +78,18 @@ export class CaseJourney {
     this.last = registered;
   }
 
+  /** Registers the case; without a subject id in `input`, first a new subject (POST /subjects) for it. */
   static async register(
     client: JourneyClient,
     input: RegistrationInput,
     coordinator: Caller = coordinatorUtrecht,
   ): Promise<CaseJourney> {
-    const answer = await client.post<CommandAnswer>(coordinator, '/cases', registrationBody(input));
+    const subjectId = input.subjectId ?? (await registerSubject(client, coordinator));
+    const answer = await client.post<CommandAnswer>(
+      coordinator,
+      '/cases',
+      registrationBody(input, subjectId),
+    );
     if (answer.status !== 201) throw new Error(`POST /cases answered ${answer.status}: ${answer.text}`);
     if (answer.headers.get('location') !== `/cases/${answer.body.caseId}`) {
       throw new Error(`POST /cases answered location ${answer.headers.get('location')}`);
@@ -123,13 +139,14 @@ export class CaseJourney {
     sessionId: string;
     present: readonly string[];
     needs: readonly string[];
-    agreements?: readonly string[];
+    /** A text (shared with nobody), or a text and the organisation codes whose liaisons may read it. */
+    agreements?: readonly (string | { text: string; sharedWithOrganisationCodes: readonly string[] })[];
     actions?: ReadonlyArray<{ description: string; ownerOrganisationCode: string; dueDate: string }>;
   }): Promise<string[]> {
     const answer = await this.run<CommandAnswer & { ids: { needIds: string[] } }>('/discussions', {
       sessionId: input.sessionId,
       presentOrganisationCodes: input.present,
-      agreements: (input.agreements ?? []).map((text) => ({ text })),
+      agreements: (input.agreements ?? []).map((a) => (typeof a === 'string' ? { text: a } : a)),
       actions: input.actions ?? [],
       needsIdentified: input.needs.map((category) => ({ category })),
     });
