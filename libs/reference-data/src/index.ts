@@ -10,6 +10,7 @@ export { loadReferenceData, defaultReferenceDataPath, REFERENCE_DATA_FILE_NAME }
 export { checkReferenceData, validateReferenceData } from './validation/validate-reference-data';
 export type { CheckResult } from './validation/validate-reference-data';
 export {
+  autoEscalationFor,
   escalationTableFor,
   nextSession,
   organisationByCode,
@@ -19,3 +20,4 @@ export {
   unverifiedOrganisations,
   zorgkantoorFor,
 } from './queries';
+export type { AutoEscalationFunctionaris } from './queries';

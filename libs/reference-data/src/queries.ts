@@ -79,6 +79,39 @@ export function escalationTableFor(data: ReferenceData, tableId: string): Table 
   return target === undefined ? undefined : tableById(data, target);
 }
 
+/** A functionaris as the domain's commands take it: the organisation id in casusregie is its code. */
+export interface AutoEscalationFunctionaris {
+  readonly organisationId: string;
+  readonly functionTitle: string;
+}
+
+/**
+ * What the deadline watcher passes to WatchDeadlines (`autoEscalation`) for a case at this table: the mandate holder
+ * and decision owner of an automatic escalation of a missed liaison answer, or null when the table does not escalate
+ * automatically, or is not in this file (a case of a table since removed escalates by hand only).
+ */
+export function autoEscalationFor(
+  data: ReferenceData,
+  tableId: string,
+): {
+  readonly mandateHolder: AutoEscalationFunctionaris;
+  readonly decisionOwner: AutoEscalationFunctionaris;
+} | null {
+  const table = tableById(data, tableId);
+  if (!table?.autoEscalateOnMissedAnswer || !table.autoEscalation) return null;
+  const { mandateHolder, decisionOwner } = table.autoEscalation;
+  return {
+    mandateHolder: {
+      organisationId: mandateHolder.organisationCode,
+      functionTitle: mandateHolder.functionTitle,
+    },
+    decisionOwner: {
+      organisationId: decisionOwner.organisationCode,
+      functionTitle: decisionOwner.functionTitle,
+    },
+  };
+}
+
 /** The zorgkantoor of the zorgkantoorregio a gemeente lies in, when the file records it. */
 export function zorgkantoorFor(data: ReferenceData, gemeenteCode: string): Organisation | undefined {
   const regio = organisationByCode(data, gemeenteCode)?.codes.zorgkantoorregio;

@@ -1,4 +1,5 @@
 import {
+  autoEscalationFor,
   escalationTableFor,
   nextSession,
   organisationByCode,
@@ -87,6 +88,18 @@ describe('escalationTableFor, zorgkantoorFor, unverifiedOrganisations', () => {
   it('finds the opschaaltafel a maatwerktafel escalates to', () => {
     expect(escalationTableFor(data, 'mwt-utrecht')?.id).toBe('ost-utrecht');
     expect(escalationTableFor(data, 'ost-utrecht')).toBeUndefined();
+  });
+
+  it('gives the functionaries of an automatic escalation as WatchDeadlines takes them, where configured', () => {
+    expect(autoEscalationFor(data, 'mwt-utrecht')).toEqual({
+      mandateHolder: { organisationId: 'GM0344', functionTitle: 'wethouder zorg' },
+      decisionOwner: { organisationId: 'ZK-UTRECHT', functionTitle: 'manager zorginkoop' },
+    });
+    expect(autoEscalationFor(data, 'ost-utrecht')).toBeNull();
+    expect(autoEscalationFor(data, 'mwt-elders')).toBeNull();
+    const off = sampleReferenceData();
+    off.tables[0].autoEscalateOnMissedAnswer = false;
+    expect(autoEscalationFor(validateReferenceData(off), 'mwt-utrecht')).toBeNull();
   });
 
   it("finds the zorgkantoor of a gemeente's zorgkantoorregio", () => {

@@ -1,7 +1,7 @@
 /** What the shipped sample data promises: the four regions of the seeds, their gemeenten, insurers and tables. */
 
 import { loadReferenceData } from './loader';
-import { organisationByCode, tablesOf, zorgkantoorFor } from './queries';
+import { autoEscalationFor, organisationByCode, tablesOf, zorgkantoorFor } from './queries';
 
 const data = loadReferenceData();
 
@@ -81,6 +81,15 @@ describe('the shipped reference data', () => {
     expect(zorgkantoorFor(data, 'GM0344')?.name).toBe('Zilveren Kruis Zorgkantoor regio Utrecht');
     expect(zorgkantoorFor(data, 'GM0193')?.codes.zorgkantoorregio).toBe('Zwolle');
     expect(zorgkantoorFor(data, 'GM0855')?.name).toBe('VGZ Zorgkantoor regio Midden-Brabant');
+  });
+
+  it('escalates a missed answer automatically at IJssel-Vecht and Hart van Brabant, by their centrumgemeente', () => {
+    const automatic = data.tables.filter((table) => autoEscalationFor(data, table.id) !== null);
+    expect(automatic.map((table) => table.id)).toEqual(['mwt-ijssel-vecht', 'mwt-hart-van-brabant']);
+    expect(autoEscalationFor(data, 'mwt-hart-van-brabant')).toMatchObject({
+      mandateHolder: { organisationId: 'GM0855' },
+      decisionOwner: { organisationId: 'GM0855' },
+    });
   });
 
   it('has a GGD for every region, the CIZ and at least one GI', () => {

@@ -61,6 +61,18 @@ export interface TableSession {
   readonly date: string;
 }
 
+/** A functionaris by organisation and function title (e.g. "wethouder zorg"): never a person's name. */
+export interface TableFunctionaris {
+  readonly organisationCode: string;
+  readonly functionTitle: string;
+}
+
+/** Who carries an automatic escalation of a missed liaison answer (the domain's mandate holder and decision owner). */
+export interface TableAutoEscalation {
+  readonly mandateHolder: TableFunctionaris;
+  readonly decisionOwner: TableFunctionaris;
+}
+
 export interface Table {
   /** Lower-case id, e.g. `mwt-utrecht`. */
   readonly id: string;
@@ -71,6 +83,8 @@ export interface Table {
   readonly serviceLevels: ServiceLevels;
   /** Whether a missed liaison answer escalates the case to the opschaaltafel without a coordinator's decision. */
   readonly autoEscalateOnMissedAnswer: boolean;
+  /** Required when `autoEscalateOnMissedAnswer` is true (maatwerktafel only); ignored while it is false. */
+  readonly autoEscalation?: TableAutoEscalation;
   /** For a maatwerktafel: the id of the opschaaltafel its cases escalate to. */
   readonly escalatesTo?: string;
   readonly sessions: readonly TableSession[];

@@ -19,12 +19,16 @@ export function codesOf(doc: SampleDocument, code: string): Record<string, unkno
   return organisation(doc, code).codes as Record<string, unknown>;
 }
 
-/** Changes an organisation's code everywhere it is used (its entry and the table memberships). */
+/** Changes an organisation's code everywhere it is used (its entry, the table memberships, the functionaries). */
 export function renameOrganisation(doc: SampleDocument, from: string, to: string): void {
   organisation(doc, from).code = to;
   for (const table of doc.tables) {
     table.memberOrganisationCodes = (table.memberOrganisationCodes as string[]).map((code) =>
       code === from ? to : code,
     );
+    const auto = table.autoEscalation as Record<string, { organisationCode: string }> | undefined;
+    for (const functionaris of Object.values(auto ?? {})) {
+      if (functionaris.organisationCode === from) functionaris.organisationCode = to;
+    }
   }
 }

@@ -80,6 +80,10 @@ export function sampleReferenceData(): SampleDocument {
           escalationDecisionWorkingDays: 10,
         },
         autoEscalateOnMissedAnswer: true,
+        autoEscalation: {
+          mandateHolder: { organisationCode: 'GM0344', functionTitle: 'wethouder zorg' },
+          decisionOwner: { organisationCode: 'ZK-UTRECHT', functionTitle: 'manager zorginkoop' },
+        },
         escalatesTo: 'ost-utrecht',
         sessions: [
           { id: 'mwt-utrecht-2026-12-03', date: '2026-12-03' },

@@ -19,6 +19,7 @@ import {
   type JsonObject,
 } from './primitives';
 import { Problems, childPath } from './problems';
+import { validateAutoEscalation } from './validate-auto-escalation';
 import { validateServiceLevels } from './validate-service-levels';
 import { validateSessions } from './validate-sessions';
 
@@ -30,6 +31,7 @@ const TABLE_FIELDS = [
   'memberOrganisationCodes',
   'serviceLevels',
   'autoEscalateOnMissedAnswer',
+  'autoEscalation',
   'escalatesTo',
   'sessions',
 ] as const;
@@ -81,6 +83,12 @@ function validateTable(
   const members = validateMembers(obj, at, context.organisationCodes, problems);
   const serviceLevels = validateServiceLevels(obj.serviceLevels, childPath(at, 'serviceLevels'), problems);
   const autoEscalateOnMissedAnswer = expectBoolean(obj, 'autoEscalateOnMissedAnswer', at, problems);
+  const autoEscalation = validateAutoEscalation(
+    obj.autoEscalation,
+    childPath(at, 'autoEscalation'),
+    { kind, autoEscalateOnMissedAnswer, members: listedMembers(obj) },
+    problems,
+  );
   const escalatesTo = expectString(obj, 'escalatesTo', at, problems, { optional: true, ...ID_FORMAT });
   const sessionItems = expectArray(obj, 'sessions', at, problems);
   const sessions = sessionItems && validateSessions(sessionItems, childPath(at, 'sessions'), problems);
@@ -93,6 +101,7 @@ function validateTable(
     members === undefined ||
     serviceLevels === undefined ||
     autoEscalateOnMissedAnswer === undefined ||
+    (obj.autoEscalation !== undefined && autoEscalation === undefined) ||
     sessions === undefined
   ) {
     return undefined;
@@ -105,6 +114,7 @@ function validateTable(
     memberOrganisationCodes: members,
     serviceLevels,
     autoEscalateOnMissedAnswer,
+    ...(autoEscalation === undefined ? {} : { autoEscalation }),
     ...(escalatesTo === undefined ? {} : { escalatesTo }),
     sessions,
   };
@@ -133,6 +143,13 @@ function validateMembers(
     }
   });
   return members;
+}
+
+/** The member codes as written (also those with problems of their own); undefined when there are none to check. */
+function listedMembers(obj: JsonObject): readonly string[] | undefined {
+  const items = obj.memberOrganisationCodes;
+  const codes = Array.isArray(items) ? items.filter((item) => typeof item === 'string') : [];
+  return codes.length === 0 ? undefined : codes;
 }
 
 /** Ids of all tables, also of tables with problems (those are reported on their own). */

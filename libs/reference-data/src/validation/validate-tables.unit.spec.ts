@@ -170,7 +170,7 @@ describe('validateReferenceData: tables', () => {
           path: '$.tables[0].chair',
           message:
             'unknown field "chair" (allowed: id, name, region, kind, memberOrganisationCodes, serviceLevels, ' +
-            'autoEscalateOnMissedAnswer, escalatesTo, sessions)',
+            'autoEscalateOnMissedAnswer, autoEscalation, escalatesTo, sessions)',
         },
       ],
     ],
@@ -209,8 +209,73 @@ describe('validateReferenceData: tables', () => {
         delete mwt(doc).escalatesTo;
         mwt(doc).sessions = [];
         mwt(doc).autoEscalateOnMissedAnswer = false;
+        delete mwt(doc).autoEscalation;
       }),
     ).toEqual([]);
+  });
+
+  it('keeps the functionaries of an automatic escalation while it is switched off', () => {
+    expect(problemsAfter((doc) => (mwt(doc).autoEscalateOnMissedAnswer = false))).toEqual([]);
+  });
+});
+
+describe('validateReferenceData: automatic escalation (autoEscalation)', () => {
+  const auto = (doc: SampleDocument) => mwt(doc).autoEscalation as Record<string, Record<string, unknown>>;
+
+  it.each<Case>([
+    [
+      'a table that escalates automatically without functionaries',
+      (doc) => delete mwt(doc).autoEscalation,
+      [
+        {
+          path: '$.tables[0].autoEscalation',
+          message:
+            'a table with autoEscalateOnMissedAnswer needs autoEscalation (mandateHolder and decisionOwner)',
+        },
+      ],
+    ],
+    [
+      'a missing decision owner',
+      (doc) => delete auto(doc).decisionOwner,
+      [{ path: '$.tables[0].autoEscalation.decisionOwner', message: 'required field is missing' }],
+    ],
+    [
+      'a functionaris of an organisation that is not at the table',
+      (doc) => (auto(doc).mandateHolder.organisationCode = '7085'),
+      [
+        {
+          path: '$.tables[0].autoEscalation.mandateHolder.organisationCode',
+          message: '"7085" is not a member of this table (memberOrganisationCodes)',
+        },
+      ],
+    ],
+    [
+      'a functionaris without a function title',
+      (doc) => (auto(doc).decisionOwner.functionTitle = ' '),
+      [{ path: '$.tables[0].autoEscalation.decisionOwner.functionTitle', message: 'must not be empty' }],
+    ],
+    [
+      "a person's name field",
+      (doc) => (auto(doc).decisionOwner.name = 'J. Jansen'),
+      [
+        {
+          path: '$.tables[0].autoEscalation.decisionOwner.name',
+          message: 'unknown field "name" (allowed: organisationCode, functionTitle)',
+        },
+      ],
+    ],
+    [
+      'an opschaaltafel with functionaries',
+      (doc) => (doc.tables[1].autoEscalation = auto(doc)),
+      [
+        {
+          path: '$.tables[1].autoEscalation',
+          message: 'only a maatwerktafel escalates; this table is an opschaaltafel',
+        },
+      ],
+    ],
+  ])('reports %s', (_name, change, expected) => {
+    expect(problemsAfter(change)).toEqual(expected);
   });
 });
 
