@@ -139,6 +139,18 @@ function body(result: HttpResult): Record<string, unknown> {
   }
 }
 
+/** BSNs of the test-person range 999990000 to 999999999 that pass the elfproef, in order. */
+function testPersonBsns(count: number): string[] {
+  const found: string[] = [];
+  for (let n = 999_990_000; n <= 999_999_999 && found.length < count; n++) {
+    const digits = String(n);
+    let sum = 0;
+    for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (9 - i);
+    if ((sum - Number(digits[8])) % 11 === 0) found.push(digits);
+  }
+  return found;
+}
+
 function ok(result: HttpResult): boolean {
   return result.status >= 200 && result.status < 300;
 }
@@ -153,6 +165,8 @@ export class CommandWorkload {
   private readonly today: number;
   /** Cases given up after a failed command (their state is no longer known). */
   dropped = 0;
+  /** Clients registered through POST /subjects before the run: a case can only be registered for one of them. */
+  private readonly subjectIds: string[] = [];
 
   constructor(
     private readonly http: HttpClient,
@@ -169,6 +183,25 @@ export class CommandWorkload {
       const model = table ? fromState(state, table) : null;
       if (!model) continue;
       (model.status === 'registered' ? this.toTriage : this.atTable).push(model);
+    }
+  }
+
+  /**
+   * Registers `count` clients (POST /subjects, test-person BSNs of the 99999xxxx range, no real data) before the
+   * measured runs: registering a case needs a subject that was registered. Unmeasured.
+   */
+  async registerSubjects(count: number): Promise<void> {
+    const table = this.tables[0];
+    for (const bsn of testPersonBsns(count)) {
+      const result = await this.http.request('POST', '/subjects', {
+        token: this.tokens.coordinator(table.id),
+        body: { name: `Benchmark client ${bsn.slice(-4)}`, bsn, birthDate: '1980-05-17' },
+      });
+      const subjectId = body(result).subjectId;
+      if (!ok(result) || typeof subjectId !== 'string') {
+        throw new Error(`POST /subjects answered ${result.status}: ${result.text.slice(0, 300)}`);
+      }
+      this.subjectIds.push(subjectId);
     }
   }
 
