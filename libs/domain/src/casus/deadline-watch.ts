@@ -10,10 +10,23 @@
  */
 import { addCalendarDays, effectiveDueAt, isSuspendedAt } from '../deadlines';
 import type { Deadline } from '../deadlines';
+import { refuse } from './errors';
 import { noticeOf } from './evolve/notices';
 import type { CaseState } from './state';
+import { requireDate } from './validation';
 
 export type DeadlineWatchNote = 'approaching' | 'missed';
+
+/** The watcher's lead time: a whole number of calendar days, 0 or more (refused with `invalid-value`). */
+export function requireLeadTime(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    refuse(
+      'invalid-value',
+      'The lead time (approachingWithinDays) must be a whole number of days, 0 or more.',
+    );
+  }
+  return value;
+}
 
 export interface WatchedDeadline {
   readonly deadline: Deadline;
@@ -64,7 +77,8 @@ function nextNoteOn(watched: WatchedDeadline, today: string): string | null {
  * The next Dutch calendar date (on or after `today`) on which WatchDeadlines would produce an event for this case,
  * assuming nothing else happens to it; null when none will (closed case, no open deadline with a running clock).
  * A suspended deadline has no date: its ResumeDeadline changes the case, and the watcher asks again then.
- * `at` is the moment the state is looked at (default: the start of `today`).
+ * `at` is the moment the state is looked at (default: the start of `today`). Refuses a bad date or lead time with a
+ * CaseError (`invalid-date`, `invalid-value`).
  */
 export function nextDeadlineWatchDate(
   state: CaseState,
@@ -72,9 +86,10 @@ export function nextDeadlineWatchDate(
   approachingWithinDays: number,
   at?: string,
 ): string | null {
-  const moment = at ?? today;
+  requireDate(today, 'Today');
+  const lead = requireLeadTime(approachingWithinDays);
   let next: string | null = null;
-  for (const watched of watchedDeadlines(state, moment, approachingWithinDays)) {
+  for (const watched of watchedDeadlines(state, at ?? today, lead)) {
     const date = nextNoteOn(watched, today);
     if (date !== null && (next === null || date < next)) next = date;
   }

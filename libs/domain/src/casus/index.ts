@@ -22,6 +22,7 @@ export {
   isEighteenthBirthdayDue,
   nextDeadlineWatchDate,
   noteOn,
+  requireLeadTime,
   watchedDeadlines,
 } from './deadline-watch';
 export type { DeadlineWatchNote, WatchedDeadline } from './deadline-watch';

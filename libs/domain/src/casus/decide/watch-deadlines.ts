@@ -1,5 +1,5 @@
 import type { WatchDeadlines } from '../commands/deadlines';
-import { noteOn, watchedDeadlines } from '../deadline-watch';
+import { noteOn, requireLeadTime, watchedDeadlines } from '../deadline-watch';
 import type { WatchedDeadline } from '../deadline-watch';
 import { refuse } from '../errors';
 import type { CaseEvent } from '../events';
@@ -8,17 +8,6 @@ import type { CaseState } from '../state';
 import { toDutchDate } from '../time';
 import { requireDate } from '../validation';
 import { autoEscalationOnMissedAnswers, requireAutoEscalation } from './auto-escalation';
-
-/** The watcher's lead time: a whole number of calendar days, 0 or more. */
-export function requireLeadTime(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    refuse(
-      'invalid-value',
-      'The lead time (approachingWithinDays) must be a whole number of days, 0 or more.',
-    );
-  }
-  return value;
-}
 
 function noted(
   watched: WatchedDeadline,

@@ -5,10 +5,19 @@ import type { CaseState, DeadlineNotice } from '../state';
 
 const NO_NOTICE: DeadlineNotice = { approachingFor: null, missedFor: null };
 
-/**
- * Records what the deadline watcher noted and who acknowledged which notification. A state folded by an older
- * version (e.g. a stored read-model document) may lack these records; they start empty then.
+/*
+ * A state folded by an older version (e.g. a stored read-model document) may lack these two records; they start
+ * empty then.
  */
+function noticesOf(state: CaseState): CaseState['deadlineNotices'] {
+  return (state.deadlineNotices as CaseState['deadlineNotices'] | undefined) ?? {};
+}
+
+function acknowledgementsOf(state: CaseState): CaseState['acknowledgements'] {
+  return (state.acknowledgements as CaseState['acknowledgements'] | undefined) ?? {};
+}
+
+/** Records what the deadline watcher noted (per deadline, the due date) and who acknowledged which notification. */
 export function evolveNotices(
   state: CaseState,
   event: DeadlineApproaching | DeadlineMissed | NotificationAcknowledged,
@@ -17,19 +26,18 @@ export function evolveNotices(
     case 'casus.DeadlineApproaching.v1':
     case 'casus.DeadlineMissed.v1': {
       const { deadlineId, dueOn } = event.data;
-      const notices = (state.deadlineNotices as CaseState['deadlineNotices'] | undefined) ?? {};
-      const before = own(notices, deadlineId) ?? NO_NOTICE;
+      const before = noticeOf(state, deadlineId);
       const after: DeadlineNotice =
         event.type === 'casus.DeadlineApproaching.v1'
           ? { ...before, approachingFor: dueOn }
           : { ...before, missedFor: dueOn };
-      return { ...state, deadlineNotices: { ...notices, [deadlineId]: after } };
+      return { ...state, deadlineNotices: { ...noticesOf(state), [deadlineId]: after } };
     }
     case 'casus.NotificationAcknowledged.v1': {
       const { notificationId, organisationId } = event.data;
-      const acknowledgements = (state.acknowledgements as CaseState['acknowledgements'] | undefined) ?? {};
+      if (hasAcknowledged(state, notificationId, organisationId)) return state;
+      const acknowledgements = acknowledgementsOf(state);
       const by = own(acknowledgements, notificationId) ?? [];
-      if (by.includes(organisationId)) return state;
       return {
         ...state,
         acknowledgements: { ...acknowledgements, [notificationId]: [...by, organisationId] },
@@ -40,12 +48,10 @@ export function evolveNotices(
 
 /** What the watcher noted about a deadline (nothing yet: both null). */
 export function noticeOf(state: CaseState, deadlineId: string): DeadlineNotice {
-  const notices = (state.deadlineNotices as CaseState['deadlineNotices'] | undefined) ?? {};
-  return own(notices, deadlineId) ?? NO_NOTICE;
+  return own(noticesOf(state), deadlineId) ?? NO_NOTICE;
 }
 
 /** Whether the organisation already acknowledged the notification. */
 export function hasAcknowledged(state: CaseState, notificationId: string, organisationId: string): boolean {
-  const acknowledgements = (state.acknowledgements as CaseState['acknowledgements'] | undefined) ?? {};
-  return own(acknowledgements, notificationId)?.includes(organisationId) ?? false;
+  return own(acknowledgementsOf(state), notificationId)?.includes(organisationId) ?? false;
 }

@@ -3,6 +3,7 @@ import type { AutoEscalationConfig, CaseCommand, WatchDeadlines } from '../comma
 import { decide } from '../decider';
 import { eighteenthBirthdayDueOn, isEighteenthBirthdayDue, nextDeadlineWatchDate } from '../deadline-watch';
 import type { CaseEvent } from '../events';
+import type { CaseState } from '../state';
 import { refusedWith } from '../test-support/expect-refusal';
 import {
   CASE_ID,
@@ -15,6 +16,7 @@ import {
   meta,
   playOn,
   propose,
+  register,
   requestFinancier,
   stateOf,
   withNeed,
@@ -155,6 +157,30 @@ describe('WatchDeadlines (the deadline watcher)', () => {
     given(closed)
       .when(watch(at(30)))
       .thenNothingHappened();
+  });
+
+  it('notes the table’s own deadlines too: the discussion after registration, for the regiehouder', () => {
+    // Registered Monday 3 March; the discussion is due within 10 working days, by Monday 17 March.
+    given(playOn([], register()))
+      .when(watch(at(14)))
+      .then([
+        {
+          type: 'casus.DeadlineApproaching.v1',
+          data: {
+            caseId: CASE_ID,
+            deadlineId: `discussion-after-registration:${CASE_ID}`,
+            kind: 'discussion-after-registration',
+            dueOn: '2025-03-17',
+            responsibleOrganisationIds: [ORG.utrecht.organisationId],
+            occurredAt: at(14),
+          },
+        },
+      ]);
+  });
+
+  it('reads a state folded before the watcher existed (no notices recorded) as nothing noted', () => {
+    const { deadlineNotices: _notices, ...older } = stateOf(requested);
+    expect(decide(watch(at(9)), older as CaseState)).toEqual([approaching('2025-03-13', at(9))]);
   });
 
   it('gives the same events for the same state, so two watchers append the same thing', () => {
@@ -323,6 +349,15 @@ describe('the watcher schedule helpers', () => {
       expect({ today, noted: produced.length > 0 }).toEqual({ today, noted: next === today });
       history = [...history, ...produced];
     }
+  });
+
+  it('nextDeadlineWatchDate refuses a date or lead time it cannot use', () => {
+    expect(() => nextDeadlineWatchDate(stateOf(requested), '12-03-2025', 1)).toThrow(
+      expect.objectContaining({ code: 'invalid-date' }),
+    );
+    expect(() => nextDeadlineWatchDate(stateOf(requested), '2025-03-12', -1)).toThrow(
+      expect.objectContaining({ code: 'invalid-value' }),
+    );
   });
 
   it('isEighteenthBirthdayDue: on and after the birthday of an 18-/18+ case, until it has passed', () => {
