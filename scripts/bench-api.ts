@@ -59,6 +59,8 @@ import { Tokens } from './bench/tokens';
 
 /** The command target: 1,000 commands/s with p99 under 25 ms. */
 const TARGET_COMMAND_RATE = 1000;
+/** Clients registered before the command runs; new cases are registered for one of them. */
+const SUBJECT_POOL = 200;
 
 interface Options {
   readonly dataDir: string;
@@ -431,7 +433,9 @@ async function main(): Promise<void> {
       `Command pool: ${commands.casesAtTable} sampled cases at their table, ${commands.casesToTriage} awaiting triage\n`,
     );
     if (skipped.has('commands')) runs.set('commands', null);
-    else
+    else {
+      process.stderr.write(`Registering ${SUBJECT_POOL} subjects (POST /subjects, unmeasured)\n`);
+      await commands.registerSubjects(SUBJECT_POOL);
       runs.set(
         'commands',
         await measureEndpoint('commands', options, app, 4, options.commandRate, async (r, record) => {
@@ -439,6 +443,7 @@ async function main(): Promise<void> {
           record(outcome.kind, outcome.result);
         }),
       );
+    }
   } finally {
     http.close();
     const code = await app.stop();

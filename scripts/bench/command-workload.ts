@@ -274,7 +274,7 @@ export class CommandWorkload {
         ['spoed', 12],
       ]),
       summary: summaryFor(caseType, rng),
-      subjectId: rng.uuid(),
+      subjectId: rng.pick(this.subjectIds),
       tableId: table.id,
       aanbrengerCode: rng.pick(table.gemeenten).code,
       regiehouderCode: regiehouder.code,
