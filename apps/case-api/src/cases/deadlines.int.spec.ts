@@ -164,7 +164,10 @@ describe('deadline endpoints over HTTP', () => {
         token: coordinator,
         body: { ...EXTEND, newDueDate: '2026-04-15T12:00:00Z' },
       });
-      expect(fieldsOf(withTime.body)).toEqual(['newDueDate']);
+      // The same message for every date field of every command (cf. the agenda's session date in group A).
+      expect(withTime.body.errors).toEqual([
+        { field: 'newDueDate', messages: ['newDueDate must be an existing calendar date (YYYY-MM-DD)'] },
+      ]);
       expect(await api.store.headPosition()).toBe(head);
     });
 

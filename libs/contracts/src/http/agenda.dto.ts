@@ -26,11 +26,11 @@ import {
   OPAQUE_ID_MAX_LENGTH,
   ORGANISATION_CODE_MAX_LENGTH,
 } from './shared/patterns';
-import { IsCalendarDay, IsFreeText } from './shared/validators';
+import { IsCalendarDate, IsFreeText } from './shared/validators';
 
 export class PutOnAgendaDto {
   @ApiProperty({ description: 'Date of the table session (YYYY-MM-DD).', example: '2026-03-05' })
-  @IsCalendarDay()
+  @IsCalendarDate()
   sessionDate!: string;
 
   @ApiPropertyOptional({
@@ -91,7 +91,7 @@ export class ActionInputDto {
   ownerOrganisationCode!: string;
 
   @ApiProperty({ description: 'Due date (YYYY-MM-DD).', example: '2026-03-12' })
-  @IsCalendarDay()
+  @IsCalendarDate()
   dueDate!: string;
 }
 

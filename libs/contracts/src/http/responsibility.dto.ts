@@ -28,7 +28,7 @@ import {
 } from '@casusregie/domain';
 import { ORGANISATION_CODE } from './registration.dto';
 import { ORGANISATION_CODE_MAX_LENGTH } from './shared/patterns';
-import { IsCalendarDay, IsFreeText } from './shared/validators';
+import { IsCalendarDate, IsFreeText } from './shared/validators';
 
 /**
  * The facts the wegwijzer needs besides the need and the age the case knows. Leave out what is not known: the
@@ -118,7 +118,7 @@ export class WegwijzerContextDto {
     example: '2025-11-03',
   })
   @IsOptional()
-  @IsCalendarDay()
+  @IsCalendarDate()
   zvwGgzVerblijfStartDate?: string;
 }
 

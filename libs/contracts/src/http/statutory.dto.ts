@@ -8,7 +8,7 @@ import {
 } from '@casusregie/domain';
 import { ORGANISATION_CODE } from './registration.dto';
 import { ORGANISATION_CODE_MAX_LENGTH } from './shared/patterns';
-import { IsCalendarDay } from './shared/validators';
+import { IsCalendarDate } from './shared/validators';
 
 /** A Wmo melding or aanvraag, or a CIZ aanvraag, whose statutory decision term the case tracks. */
 export class RecordStatutoryApplicationDto {
@@ -38,7 +38,7 @@ export class RecordStatutoryApplicationDto {
     description: 'Date of the melding or aanvraag (YYYY-MM-DD), not in the future.',
     example: '2026-03-02',
   })
-  @IsCalendarDay()
+  @IsCalendarDate()
   submittedOn!: string;
 
   @ApiPropertyOptional({
@@ -56,6 +56,6 @@ export class RecordStatutoryDecisionDto {
   outcome!: StatutoryOutcome;
 
   @ApiProperty({ description: 'Date of the decision (YYYY-MM-DD).', example: '2026-04-10' })
-  @IsCalendarDay()
+  @IsCalendarDate()
   decidedOn!: string;
 }
