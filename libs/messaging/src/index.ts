@@ -36,3 +36,10 @@ export * from './relay/relay-logger';
 export * from './kafka/kafka-config';
 export * from './kafka/kafka-message-publisher';
 export * from './kafka/kafka-relay';
+
+// The deadline watcher: turns passing time into case events (DeadlineApproaching, DeadlineMissed, the birthday).
+export * from './watcher/deadline-watcher';
+export { CaseWatchMemory } from './watcher/case-watch-memory';
+export { type CaseWatchResult, type WatchCaseInput, watchCase } from './watcher/watch-case';
+export { type WatchDecision, type WatchRefusal, decideWatch, nextWatchDate } from './watcher/watch-decision';
+export { watchEventIds } from './watcher/watch-event-ids';

@@ -13,6 +13,7 @@ import {
   listCases,
 } from './list-cases';
 import { type CaseStats, type StatsOptions, stats } from './stats';
+import { type WatchCandidate, type WatchCandidatesQuery, watchCandidates } from './watch-candidates';
 
 /**
  * The case queries bound to one read-model database: plain methods returning JSON-ready objects, for the HTTP
@@ -56,6 +57,11 @@ export class CaseReadModels {
 
   stats(access: AccessFilter, now: string, options: StatsOptions = {}): CaseStats {
     return stats(this.database, access, now, { ...this.defaults, ...options });
+  }
+
+  /** The cases the deadline watcher may have to look at (see watch-candidates.ts). */
+  watchCandidates(query: WatchCandidatesQuery): WatchCandidate[] {
+    return watchCandidates(this.database, query);
   }
 
   /** The tables at which the subject has a case (for the subject access rule). */
