@@ -39,6 +39,9 @@ export async function startEmbeddedApp(
     HOST: '127.0.0.1',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'silent',
+    // Tests move the clock by hand; a watcher on its own schedule would add events at moments they do not
+    // choose. Tests of the watcher switch it on (WATCHER_ENABLED) and tick it themselves.
+    WATCHER_ENABLED: 'false',
     ...options.env,
   });
   const app = await createApp({

@@ -1,13 +1,16 @@
-import { isAbsolute, resolve } from 'node:path';
+import { ConfigError, EnvReader, type LogLevel } from './env-reader';
+import { type ProcessorsConfig, readProcessorsConfig } from './processors-config';
 
-export interface AppConfig {
+export { ConfigError };
+
+export interface AppConfig extends ProcessorsConfig {
   /** Where the embedded default keeps its files (event store, later read models and keys). */
   readonly dataDir: string;
   readonly port: number;
   readonly host: string;
   /** FULL (default): an acknowledged command survives power loss. NORMAL: survives a process crash only. */
   readonly eventStoreSynchronous: 'FULL' | 'NORMAL';
-  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly logLevel: LogLevel;
   readonly auth: AuthConfig;
   /** Path of the reference data file; undefined = the file shipped in libs/reference-data. */
   readonly referenceDataFile?: string;
@@ -21,41 +24,15 @@ export type AuthConfig =
   | { readonly mode: 'hs256'; readonly secret?: string; readonly issuer?: string; readonly audience?: string }
   | { readonly mode: 'jwks'; readonly jwksUrl: string; readonly issuer?: string; readonly audience?: string };
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
 /** Reads and validates the environment once at start-up; every wrong value is named with what is allowed. */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConfig {
-  const problems: string[] = [];
-
-  const dataDirRaw = env.DATA_DIR ?? './data';
-  if (dataDirRaw.trim() === '') problems.push('DATA_DIR must not be empty (default ./data)');
-  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
-
-  const portRaw = env.PORT ?? '3000';
-  const port = Number(portRaw);
-  if (!/^\d+$/.test(portRaw) || port < 0 || port > 65535) {
-    problems.push(`PORT must be an integer from 0 to 65535 (0 = any free port), got "${portRaw}"`);
-  }
-
-  const host = env.HOST ?? '0.0.0.0';
-  if (host.trim() === '') problems.push('HOST must not be empty (default 0.0.0.0)');
-
-  const synchronous = (env.EVENT_STORE_SYNCHRONOUS ?? 'FULL').toUpperCase();
-  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
-    problems.push(`EVENT_STORE_SYNCHRONOUS must be FULL or NORMAL, got "${env.EVENT_STORE_SYNCHRONOUS}"`);
-  }
-
-  const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
-  if (!LOG_LEVELS.includes(logLevel))
-    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
-
+  const reader = new EnvReader(env, cwd);
+  const problems = reader.problems;
+  const dataDir = reader.dataDir();
+  const port = reader.port(3000);
+  const host = reader.host();
+  const eventStoreSynchronous = reader.eventStoreSynchronous();
+  const logLevel = reader.logLevel();
   const auth = authConfig(env, problems);
 
   const lagRaw = env.READY_MAX_PROJECTION_LAG ?? '1000';
@@ -63,7 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   if (!/^\d+$/.test(lagRaw))
     problems.push(`READY_MAX_PROJECTION_LAG must be a whole number of events, got "${lagRaw}"`);
 
-  const referenceDataFile = env.REFERENCE_DATA_FILE ? resolve(cwd, env.REFERENCE_DATA_FILE) : undefined;
+  const referenceDataFile = reader.referenceDataFile();
 
   const masterKey = env.MASTER_KEY || undefined;
   if (masterKey !== undefined && Buffer.from(masterKey, 'base64').length !== 32) {
@@ -71,18 +48,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
       'MASTER_KEY must be the base64 encoding of 32 random bytes (e.g. `openssl rand -base64 32`)',
     );
   }
+  const processors = readProcessorsConfig(reader);
 
-  if (problems.length > 0) throw new ConfigError(problems);
+  reader.done();
   return {
     dataDir,
     port,
     host,
-    eventStoreSynchronous: synchronous as 'FULL' | 'NORMAL',
+    eventStoreSynchronous,
     logLevel,
     auth,
     referenceDataFile,
     readyMaxProjectionLag,
     masterKey,
+    ...processors,
   };
 }
 

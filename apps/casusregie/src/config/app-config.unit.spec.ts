@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       referenceDataFile: undefined,
       readyMaxProjectionLag: 1000,
       masterKey: undefined,
+      watcher: { enabled: true, intervalMs: 60_000, approachingWithinDays: 3 },
+      kafka: null,
     });
   });
 
@@ -75,6 +77,41 @@ describe('loadConfig', () => {
       'PORT must be an integer from 0 to 65535 (0 = any free port), got "eighty"',
       'EVENT_STORE_SYNCHRONOUS must be FULL or NORMAL, got "OFF"',
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+    ]);
+  });
+
+  it('reads the deadline watcher settings and the Kafka relay (on when KAFKA_BROKERS is set)', () => {
+    expect(
+      loadConfig({
+        WATCHER_ENABLED: 'false',
+        WATCH_INTERVAL_MS: '500',
+        DEADLINE_APPROACHING_DAYS: '0',
+        KAFKA_BROKERS: 'kafka-1:9092,kafka-2:9092',
+        KAFKA_IDEMPOTENT: 'false',
+      }),
+    ).toMatchObject({
+      watcher: { enabled: false, intervalMs: 500, approachingWithinDays: 0 },
+      kafka: { brokers: ['kafka-1:9092', 'kafka-2:9092'], idempotent: false },
+    });
+  });
+
+  it('names wrong watcher and Kafka settings', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        WATCHER_ENABLED: 'sometimes',
+        WATCH_INTERVAL_MS: '5',
+        DEADLINE_APPROACHING_DAYS: 'three',
+        KAFKA_BROKERS: 'kafka',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'WATCHER_ENABLED must be true or false (default true), got "sometimes"',
+      'WATCH_INTERVAL_MS must be a whole number of milliseconds from 10 to 86400000 (default 60000), got "5"',
+      'DEADLINE_APPROACHING_DAYS must be a whole number of calendar days from 0 to 365 (default 3), got "three"',
+      'KAFKA_BROKERS: "kafka" is not host:port',
     ]);
   });
 
