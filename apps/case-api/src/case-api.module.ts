@@ -27,6 +27,7 @@ import { READ_MODEL_CONTROLLERS, readModelProviders } from './queries/read-model
 import { CASE_READ_MODELS_HANDLE } from './queries/read-models.provider';
 import type { ReadModelOptions } from './queries/read-models.provider';
 import { SUBJECT_CONTROLLERS, SUBJECT_IMPORTS, subjectProviders } from './subjects/subjects.registry';
+import { INBOX_CONTROLLERS, INBOX_HANDLE, type InboxOptions, inboxProviders } from './inbox/inbox.registry';
 import { RESPONSIBILITY_QUERY_HANDLERS } from './queries/responsibility.queries';
 import { ProblemDetailsFilter } from './platform/problem-details.filter';
 import { createValidationPipe } from './platform/validation.pipe';
@@ -39,6 +40,8 @@ export interface CaseApiOptions {
   readonly masterKey?: string;
   /** Read models: file (default DATA_DIR/read-models.sqlite), minPosition wait (default 2 s), processor logger. */
   readonly readModels?: ReadModelOptions;
+  /** The liaison inbox: file (default DATA_DIR/inbox.sqlite), processor logger, SSE heartbeat. */
+  readonly inbox?: InboxOptions;
 }
 
 @Injectable()
@@ -77,6 +80,7 @@ export class CaseApiModule {
       ...RESPONSIBILITY_QUERY_HANDLERS,
       ...subjectProviders(options),
       ...readModelProviders(options),
+      ...inboxProviders(options),
     ];
     return {
       module: CaseApiModule,
@@ -89,9 +93,10 @@ export class CaseApiModule {
         ...groupB.CONTROLLERS,
         ...SUBJECT_CONTROLLERS,
         ...READ_MODEL_CONTROLLERS,
+        ...INBOX_CONTROLLERS,
       ],
       providers,
-      exports: [CLOCK, CASE_READ_MODELS_HANDLE],
+      exports: [CLOCK, CASE_READ_MODELS_HANDLE, INBOX_HANDLE],
     };
   }
 }

@@ -12,6 +12,7 @@ import {
   type CaseReadModels,
   type CaseReadModelsHandle,
   type ProjectionLogger,
+  type ProjectionRunner,
   defaultReadModelPath,
   openCaseReadModels,
 } from '@casusregie/projections';
@@ -43,7 +44,8 @@ export interface ReadModelOptions {
   readonly batchSize?: number;
 }
 
-const READ_MODEL_WAIT_MS = Symbol('READ_MODEL_WAIT_MS');
+/** How long a query with `minPosition` waits (ms): CaseApiOptions.readModels.waitTimeoutMs, checked. */
+export const READ_MODEL_WAIT_MS = Symbol('READ_MODEL_WAIT_MS');
 
 /**
  * The region of each table, from the reference data as the directory publishes it (`listTables()` entries with
@@ -125,29 +127,38 @@ export class ReadModelGate {
     return { asOfPosition, result: query(this.handle.queries) };
   }
 
-  /**
-   * Resolves when the read model has reached `minPosition` (at once without one). A position beyond the log's
-   * head cannot come from a command response: 400. Not reached within the wait: ReadModelBehindError.
-   */
-  private async reach(minPosition: number | undefined): Promise<void> {
-    if (minPosition === undefined) return;
-    const runner = this.handle.runner;
-    if (runner.position() >= minPosition) return;
-    const head = await this.store.headPosition();
-    if (minPosition > head) {
-      throw new ProblemError(
-        problem(400, {
-          code: 'invalid-request',
-          detail: `minPosition ${minPosition} is beyond the last position of the event log (${head}).`,
-          errors: [
-            { field: 'minPosition', messages: ['minPosition must not exceed the head of the event log'] },
-          ],
-        }),
-      );
-    }
-    if (await runner.waitForPosition(minPosition, this.waitTimeoutMs)) return;
-    throw new ReadModelBehindError(minPosition, runner.position(), runner.status().state === 'running');
+  private reach(minPosition: number | undefined): Promise<void> {
+    return reachPosition(this.handle.runner, this.store, minPosition, this.waitTimeoutMs);
   }
+}
+
+/**
+ * Resolves when `runner`'s read model has reached `minPosition` (at once without one). A position beyond the log's
+ * head cannot come from a command response: 400. Not reached within the wait: ReadModelBehindError. Shared by
+ * every read model the API serves (the case read models, the inbox).
+ */
+export async function reachPosition(
+  runner: ProjectionRunner,
+  store: EventStore,
+  minPosition: number | undefined,
+  waitTimeoutMs: number,
+): Promise<void> {
+  if (minPosition === undefined) return;
+  if (runner.position() >= minPosition) return;
+  const head = await store.headPosition();
+  if (minPosition > head) {
+    throw new ProblemError(
+      problem(400, {
+        code: 'invalid-request',
+        detail: `minPosition ${minPosition} is beyond the last position of the event log (${head}).`,
+        errors: [
+          { field: 'minPosition', messages: ['minPosition must not exceed the head of the event log'] },
+        ],
+      }),
+    );
+  }
+  if (await runner.waitForPosition(minPosition, waitTimeoutMs)) return;
+  throw new ReadModelBehindError(minPosition, runner.position(), runner.status().state === 'running');
 }
 
 /** The read-model handle, its lifecycle and the gate, for CaseApiModule's providers. */
