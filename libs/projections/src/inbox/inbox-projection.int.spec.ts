@@ -326,6 +326,34 @@ describe('the inbox projection', () => {
     );
   });
 
+  it("shows a missed answer in the inbox of both sides: the insurer asked and the case's coordinators", async () => {
+    handle = openInbox({ store, filename: ':memory:', logger: quietLogger });
+    handle.start();
+    await runSteps(awaitingAnswer(new CaseScript(log, 'c-late', ORG.houten), T0, { insurer: ORG.cz }));
+    await log.execute({
+      type: 'WatchDeadlines',
+      data: { caseId: 'c-late', today: '2026-03-31', approachingWithinDays: 3 },
+      metadata: metadata('casusregie', '2026-03-31T06:00:00Z', 'system'),
+    });
+    await caughtUp(handle.runner, store);
+    const missed = (organisationId: string) =>
+      handle.queries.list(organisationId, { today: '2026-03-31', kinds: ['deadline-missed'] }).items;
+    const [insurer] = missed(ORG.cz.organisationId);
+    const [coordinators] = missed(ORG.houten.organisationId);
+    expect(insurer).toMatchObject({
+      caseId: 'c-late',
+      asked: 'answer-responsibility-request',
+      overdue: true,
+    });
+    expect(coordinators).toMatchObject({
+      caseId: 'c-late',
+      asked: 'follow-up-missed-deadline',
+      overdue: true,
+    });
+    expect(insurer.dueDate).toBe(coordinators.dueDate);
+    expect(missed(ORG.vgz.organisationId)).toEqual([]);
+  });
+
   it('signals new notifications per organisation after each commit', async () => {
     handle = openInbox({ store, filename: ':memory:', logger: quietLogger });
     const heard: string[] = [];
