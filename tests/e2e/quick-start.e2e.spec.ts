@@ -1,45 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
-import packageJson from '../../package.json';
+import { join } from 'node:path';
+import { freePort, startNpmScript } from './support/service-process';
 
-const REPO_ROOT = resolve(__dirname, '../..');
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-interface Exit {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-}
-
-function startService(env: Record<string, string>): {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<Exit>;
-} {
-  // Runs exactly the `start` script, the way npm does (node_modules/.bin first on PATH), but without npm in
-  // between, so that SIGTERM reaches the service itself and its exit code is observable.
-  const path = `${join(REPO_ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH}`;
-  const child = spawn('sh', ['-c', `exec ${packageJson.scripts.start}`], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PATH: path, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<Exit>((done) => child.on('exit', (code, signal) => done({ code, signal })));
-  return { child, output: () => output, exited };
-}
+const startService = (env: Record<string, string>) => startNpmScript('start', env);
 
 async function waitForReady(url: string, timeoutMs: number): Promise<Response> {
   const deadline = Date.now() + timeoutMs;

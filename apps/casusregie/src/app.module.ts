@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config.provider';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
+import { READINESS_POLICY } from './health/readiness-policy';
 import { deadlineWatcherProviders } from './processors/deadline-watcher.providers';
 import { KafkaRelayModule } from './processors/kafka-relay.module';
 import { createAuthenticator } from './wiring/authenticator';
@@ -44,11 +45,15 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        {
+          provide: READINESS_POLICY,
+          useValue: { maxProjectionLag: config.readyMaxProjectionLag, processorsRequired: false },
+        },
         ...deadlineWatcherProviders({
           watcher: config.watcher,
           clock,
           autoEscalationFor: (tableId) => autoEscalationFor(referenceData, tableId),
-          logger: logger.child({ component: 'deadline-watcher' }),
+          logger,
         }),
       ],
     };

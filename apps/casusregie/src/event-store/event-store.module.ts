@@ -28,7 +28,7 @@ class EventStoreCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class EventStoreModule {
-  static embedded(config: AppConfig, clock: Clock): DynamicModule {
+  static embedded(config: Pick<AppConfig, 'dataDir' | 'eventStoreSynchronous'>, clock: Clock): DynamicModule {
     return {
       module: EventStoreModule,
       providers: [

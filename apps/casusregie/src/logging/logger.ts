@@ -5,10 +5,14 @@ import pino, { type Logger } from 'pino';
  * Structured JSON logs. What may appear: ids, types, routes, statuses, durations. What may not: bodies,
  * tokens, names, BSNs, birth dates, IP addresses. Request logs therefore carry only method, route and id.
  */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  level: string,
+  destination?: pino.DestinationStream,
+  service = 'casusregie',
+): Logger {
   const options: pino.LoggerOptions = {
     level,
-    base: { service: 'casusregie' },
+    base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {
       paths: ['req.headers', 'req.remoteAddress', 'req.remotePort', 'headers', 'authorization'],
