@@ -24,6 +24,9 @@ export interface DeadlineWatcherProvidersOptions {
   readonly logger: RelayLogger;
 }
 
+/** How long a tick waits for the read models to reach the head of the log before it asks them anyway. */
+const CATCH_UP_WAIT_MS = 5_000;
+
 /**
  * Starts the schedule once the application has bootstrapped; stops it in onModuleDestroy, the first shutdown hook,
  * so the case in hand is finished before the read models and the event store close.
@@ -55,6 +58,12 @@ export function deadlineWatcherProviders(options: DeadlineWatcherProvidersOption
         watcher.enabled
           ? new DeadlineWatcher({
               store,
+              // Each tick first lets the read models catch up with the log as it is then (bounded: a read model
+              // far behind or stopped is asked anyway; later ticks find the rest), so a deadline set just before
+              // is seen on the day it applies.
+              catchUp: async () => {
+                await readModels.runner.waitForPosition(await store.headPosition(), CATCH_UP_WAIT_MS);
+              },
               candidates: ({ today, dueOnOrBefore }) =>
                 readModels.queries.watchCandidates({ dueOnOrBefore, birthdayOnOrBefore: today }),
               now: () => clock.now(),

@@ -33,6 +33,11 @@ export const DEADLINE_WATCHER_ACTOR: Actor = {
 export interface DeadlineWatcherOptions {
   readonly store: EventStore;
   readonly candidates: WatchCandidateSource;
+  /**
+   * Called at the start of each tick, before the clock is read: e.g. wait (bounded) until the read models have
+   * caught up with the log, so the tick sees every case as it is now. A failure fails the tick.
+   */
+  readonly catchUp?: () => Promise<void>;
   /** The clock (injectable: tests move the calendar). */
   readonly now: () => Date;
   /** Calendar days before the due date from which a deadline approaches. */
@@ -90,6 +95,7 @@ export interface WatcherStatus {
 }
 
 interface TickTally {
+  candidates: number;
   casesRead: number;
   casesChanged: number;
   eventsAppended: number;
@@ -97,6 +103,7 @@ interface TickTally {
   eventTypes: Record<string, number>;
   refusals: Record<string, number>;
   conflicts: number;
+  interrupted: boolean;
 }
 
 /**
@@ -112,6 +119,7 @@ interface TickTally {
 export class DeadlineWatcher {
   private readonly store: EventStore;
   private readonly candidates: WatchCandidateSource;
+  private readonly catchUp: () => Promise<void>;
   private readonly now: () => Date;
   private readonly approachingWithinDays: number;
   private readonly intervalMs: number;
@@ -137,6 +145,7 @@ export class DeadlineWatcher {
   constructor(options: DeadlineWatcherOptions) {
     this.store = options.store;
     this.candidates = options.candidates;
+    this.catchUp = options.catchUp ?? (async () => undefined);
     this.now = options.now;
     this.approachingWithinDays = wholeNumber(options.approachingWithinDays, 0, 'approachingWithinDays');
     this.intervalMs = wholeNumber(options.intervalMs ?? 60_000, 1, 'intervalMs');
@@ -219,10 +228,12 @@ export class DeadlineWatcher {
   private async runTick(): Promise<WatchTickReport> {
     const stops = this.stops;
     const started = performance.now();
+    let error = await this.catchUp().then(() => null, errorOf);
     const now = this.now();
     const today = toDutchDate(now.toISOString());
     const correlationId = randomUUID();
     const tally: TickTally = {
+      candidates: 0,
       casesRead: 0,
       casesChanged: 0,
       eventsAppended: 0,
@@ -230,51 +241,55 @@ export class DeadlineWatcher {
       eventTypes: {},
       refusals: {},
       conflicts: 0,
+      interrupted: false,
     };
-    let candidates = 0;
-    let interrupted = false;
-    let error: WatchTickReport['error'] = null;
-    try {
-      const window = { today, dueOnOrBefore: addCalendarDays(today, this.approachingWithinDays) };
-      const found = await this.candidates(window);
-      candidates = found.length;
-      for (const candidate of found) {
-        if (this.stops !== stops) {
-          interrupted = true;
-          break;
-        }
-        if (!this.memory.needsWatch(candidate.caseId, candidate.version, today)) continue;
-        tally.casesRead++;
-        const result = await watchCase({
-          store: this.store,
-          caseId: candidate.caseId,
-          now,
-          today,
-          approachingWithinDays: this.approachingWithinDays,
-          autoEscalationFor: this.autoEscalationFor,
-          actor: this.actor,
-          correlationId,
-          maxAttempts: this.maxAttempts,
-        });
-        this.record(candidate.caseId, today, result, tally);
-      }
-    } catch (caught) {
-      error = {
-        name: caught instanceof Error ? caught.name : typeof caught,
-        message: caught instanceof Error ? caught.message : String(caught),
-      };
+    if (error === null) {
+      error = await this.watchCandidates({ now, today, correlationId, stops }, tally).then(
+        () => null,
+        errorOf,
+      );
     }
     const report: WatchTickReport = {
       startedAt: now.toISOString(),
       today,
       durationMs: Math.round(performance.now() - started),
-      candidates,
       ...tally,
-      interrupted,
       error,
     };
     this.finishTick(report, correlationId);
     return report;
+  }
+
+  private async watchCandidates(
+    tick: { now: Date; today: string; correlationId: string; stops: number },
+    tally: TickTally,
+  ): Promise<void> {
+    const { now, today, correlationId } = tick;
+    const found = await this.candidates({
+      today,
+      dueOnOrBefore: addCalendarDays(today, this.approachingWithinDays),
+    });
+    tally.candidates = found.length;
+    for (const candidate of found) {
+      if (this.stops !== tick.stops) {
+        tally.interrupted = true;
+        return;
+      }
+      if (!this.memory.needsWatch(candidate.caseId, candidate.version, today)) continue;
+      tally.casesRead++;
+      const result = await watchCase({
+        store: this.store,
+        caseId: candidate.caseId,
+        now,
+        today,
+        approachingWithinDays: this.approachingWithinDays,
+        autoEscalationFor: this.autoEscalationFor,
+        actor: this.actor,
+        correlationId,
+        maxAttempts: this.maxAttempts,
+      });
+      this.record(candidate.caseId, today, result, tally);
+    }
   }
 
   private record(caseId: string, today: string, result: CaseWatchResult, tally: TickTally): void {
@@ -336,6 +351,13 @@ export class DeadlineWatcher {
     }
     this.onTick?.(report);
   }
+}
+
+function errorOf(caught: unknown): { name: string; message: string } {
+  return {
+    name: caught instanceof Error ? caught.name : typeof caught,
+    message: caught instanceof Error ? caught.message : String(caught),
+  };
 }
 
 function wholeNumber(value: number, min: number, what: string): number {
