@@ -4,6 +4,7 @@ import type {
   CaseEventType,
   Functionaris,
   TransitionRoute,
+  WegwijzerAdvice,
 } from '@casusregie/domain';
 import type { DeadlineWatchData } from '../policy/deadline-watch-events';
 
@@ -39,6 +40,15 @@ function assignmentsWithoutText(assignments: readonly BreakthroughAssignment[]) 
     deliveredByOrganisationId: a.deliveredByOrganisationId,
     supersededResponsibilityIds: [...a.supersededResponsibilityIds],
   }));
+}
+
+/**
+ * The wegwijzer advice without `evaluatedOn`: for a successor planned at 18 that date is the client's 18th
+ * birthday, which dates the person. Consumers need the verdict and the rules, not the evaluation date.
+ */
+function adviceWithoutEvaluationDate(advice: WegwijzerAdvice): Omit<WegwijzerAdvice, 'evaluatedOn'> {
+  const { evaluatedOn: _personal, ...rest } = advice;
+  return rest;
 }
 
 function routesWithoutText(routes: readonly TransitionRoute[]) {
@@ -167,7 +177,7 @@ export const PUBLIC_DATA_RULES: {
     financierKind: 'keep',
     basis: 'keep',
     takesEffect: 'keep',
-    wegwijzer: 'keep',
+    wegwijzer: adviceWithoutEvaluationDate,
     deviation: 'keep',
     deviationReason: 'free-text',
     occurredAt: 'keep',

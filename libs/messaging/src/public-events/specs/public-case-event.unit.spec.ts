@@ -76,6 +76,18 @@ describe('toPublicCaseEvent', () => {
     expect(data).toMatchObject({ caseType: 'transitie-18-min-18-plus', regiehouder: ORG.utrecht });
   });
 
+  it('keeps the wegwijzer verdict of a proposal but not its evaluation date (the 18th birthday of a successor)', () => {
+    const proposals = stepsOfType(steps, 'casus.ResponsibilityProposed.v1');
+    expect(proposals.length).toBeGreaterThan(0);
+    for (const proposal of proposals) {
+      const source = (proposal.envelope.data as { wegwijzer: Record<string, unknown> }).wegwijzer;
+      const { evaluatedOn: _removed, ...rest } = source;
+      const wegwijzer = published(proposal).data.wegwijzer;
+      expect(wegwijzer).toEqual(rest);
+      expect(wegwijzer).not.toHaveProperty('evaluatedOn');
+    }
+  });
+
   it('keeps the organisations of an escalation but not the function titles, the question or the decision text', () => {
     const [escalated] = stepsOfType(steps, 'casus.CaseEscalated.v1');
     const e = published(escalated).data;
