@@ -16,7 +16,12 @@ import {
   openInbox,
 } from '@casusregie/projections';
 import type { CaseApiOptions } from '../case-api.module';
-import { type AsOf, READ_MODEL_WAIT_MS, reachPosition } from '../queries/read-models.provider';
+import {
+  type AsOf,
+  READ_MODEL_WAIT_MS,
+  reachPosition,
+  readModelWorkerOf,
+} from '../queries/read-models.provider';
 
 /**
  * The liaison inbox of this process (libs/projections `InboxHandle`: `{ database, runner, queries, changes,
@@ -67,7 +72,7 @@ export class InboxGate {
 
   async read<T>(minPosition: number | undefined, query: (queries: InboxQueries) => T): Promise<AsOf<T>> {
     await reachPosition(this.handle.runner, this.store, minPosition, this.waitTimeoutMs);
-    // Synchronous from here on: no batch of the processor can commit between these two lines.
+    // The answer reflects at least asOfPosition (see ReadModelGate).
     const asOfPosition = this.handle.runner.position();
     return { asOfPosition, result: query(this.handle.queries) };
   }
@@ -90,13 +95,16 @@ function inboxFileOf(options: CaseApiOptions): string {
 
 /** The inbox handle, its lifecycle and gate, and the heartbeat interval, for CaseApiModule's providers. */
 export function inboxHandleProviders(options: CaseApiOptions): Provider[] {
-  const open = (store: EventStore): InboxHandle =>
-    openInbox({
+  const open = (store: EventStore): InboxHandle => {
+    const filename = inboxFileOf(options);
+    return openInbox({
       store,
-      filename: inboxFileOf(options),
+      filename,
       logger: options.inbox?.logger ?? options.readModels?.logger,
       batchSize: options.inbox?.batchSize,
+      worker: readModelWorkerOf(store, filename, options.readModels?.processor ?? 'worker'),
     });
+  };
   return [
     { provide: INBOX_HANDLE, inject: [EVENT_STORE_PORT], useFactory: open },
     { provide: INBOX_HEARTBEAT_MS, useValue: heartbeatOf(options.inbox) },

@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
   type Provider,
 } from '@nestjs/common';
-import { EVENT_STORE_PORT, type EventStore } from '@casusregie/event-store';
+import { EVENT_STORE_PORT, type EventStore, SqliteEventStore } from '@casusregie/event-store';
 import {
   type CaseReadModels,
   type CaseReadModelsHandle,
@@ -42,6 +42,12 @@ export interface ReadModelOptions {
   readonly logger?: ProjectionLogger;
   /** Events per read-model transaction (default 500). */
   readonly batchSize?: number;
+  /**
+   * 'worker' (default where possible): the processor folds and writes in a worker thread, so keeping the read
+   * models costs the request thread nothing; it needs a file-backed SqliteEventStore and a read-model file.
+   * 'inline': in the request thread (always so for ':memory:').
+   */
+  readonly processor?: 'worker' | 'inline';
 }
 
 /** How long a query with `minPosition` waits (ms): CaseApiOptions.readModels.waitTimeoutMs, checked. */
@@ -109,8 +115,8 @@ export interface AsOf<T> {
 }
 
 /**
- * The query handlers' way into the read models: waits (bounded) for `minPosition`, then runs the query
- * synchronously, so the position it reports is exactly what the answer reflects.
+ * The query handlers' way into the read models: waits (bounded) for `minPosition`, then runs the query; the
+ * position it reports is one the answer has certainly reached.
  */
 @Injectable()
 export class ReadModelGate {
@@ -122,7 +128,8 @@ export class ReadModelGate {
 
   async read<T>(minPosition: number | undefined, query: (queries: CaseReadModels) => T): Promise<AsOf<T>> {
     await this.reach(minPosition);
-    // Synchronous from here on: no batch of the processor can commit between these two lines.
+    // The answer reflects at least asOfPosition: position() moves only after the processor committed (in this
+    // thread, or reported by its worker), and the query reads after it.
     const asOfPosition = this.handle.runner.position();
     return { asOfPosition, result: query(this.handle.queries) };
   }
@@ -138,7 +145,7 @@ export class ReadModelGate {
  * every read model the API serves (the case read models, the inbox).
  */
 export async function reachPosition(
-  runner: ProjectionRunner,
+  runner: Pick<ProjectionRunner, 'position' | 'waitForPosition' | 'status'>,
   store: EventStore,
   minPosition: number | undefined,
   waitTimeoutMs: number,
@@ -161,6 +168,20 @@ export async function reachPosition(
   throw new ReadModelBehindError(minPosition, runner.position(), runner.status().state === 'running');
 }
 
+/**
+ * The `worker` option of openCaseReadModels and openInbox, where a processor can run in a worker thread (a
+ * file-backed SqliteEventStore, which the worker opens itself, and a read-model file); otherwise undefined.
+ */
+export function readModelWorkerOf(
+  store: EventStore,
+  readModelFile: string,
+  processor: 'worker' | 'inline',
+): { eventStoreFilename: string } | undefined {
+  if (processor !== 'worker' || readModelFile === ':memory:') return undefined;
+  if (!(store instanceof SqliteEventStore) || store.filename === ':memory:') return undefined;
+  return { eventStoreFilename: store.filename };
+}
+
 /** The read-model handle, its lifecycle and the gate, for CaseApiModule's providers. */
 export function readModelsProviders(options: CaseApiOptions): Provider[] {
   const settings = options.readModels;
@@ -178,6 +199,7 @@ export function readModelsProviders(options: CaseApiOptions): Provider[] {
           logger: settings?.logger,
           batchSize: settings?.batchSize,
           regionOf: regionsOf(options.directory),
+          worker: readModelWorkerOf(store, filename, settings?.processor ?? 'worker'),
         });
       },
     },

@@ -53,14 +53,18 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly statements;
   private closed = false;
+  /** The database file (':memory:' for an in-memory store). */
+  readonly filename: string;
 
   constructor(options: SqliteEventStoreOptions) {
+    this.filename = options.filename;
     this.db = new Database(options.filename, { timeout: 10_000 });
     openSchema(this.db, options.synchronous ?? 'FULL', options.walAutocheckpointPages);
     const writer = new SqliteAppendWriter(this.db, options.now ?? (() => new Date()));
     this.queue = new GroupCommitQueue((appends) => {
       const outcomes = writer.writeBatch(appends);
       this.appended.emit('appended');
+      this.appended.emit('committed');
       return outcomes;
     }, options.maxBatchSize ?? 1000);
     this.appended.setMaxListeners(0);
@@ -136,6 +140,23 @@ export class SqliteEventStore implements EventStore {
     );
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /**
+   * Calls `listener` after each commit of appends through this store (synchronously, so keep it cheap), until the
+   * returned function is called. For handing the news to readers on other connections, e.g. a worker thread.
+   */
+  onAppended(listener: () => void): () => void {
+    this.appended.on('committed', listener);
+    return () => this.appended.off('committed', listener);
+  }
+
+  /**
+   * Tells this store that the log has grown through another connection (another thread of this process): waiting
+   * subscriptions read at once instead of at their next poll tick.
+   */
+  notifyAppended(): void {
+    if (!this.closed) this.appended.emit('appended');
   }
 
   async headPosition(): Promise<number> {

@@ -2,11 +2,13 @@ import { join } from 'node:path';
 import type { EventStore } from '@casusregie/event-store';
 import { ReadModelDatabase } from '../database/read-model-database';
 import type { ProjectionLogger } from '../runner/logger';
+import type { ProjectionProcessor } from '../runner/projection-processor';
 import { ProjectionRunner } from '../runner/projection-runner';
+import { WorkerProjectionRunner, appendsOf } from '../runner/worker-projection-runner';
 import { InboxChanges } from './inbox-changes';
 import { InboxProjection } from './inbox-projection';
 import { InboxQueries } from './inbox-queries';
-import { ensureInboxSchema } from './inbox-schema';
+import { INBOX_PROJECTION, ensureInboxSchema } from './inbox-schema';
 
 /** The inbox file of the embedded default: next to the event store, in DATA_DIR. */
 export function defaultInboxPath(dataDir: string): string {
@@ -22,12 +24,20 @@ export interface OpenInboxOptions {
   readonly batchSize?: number;
   /** Case states kept in memory (default 10,000). */
   readonly cacheSize?: number;
+  /**
+   * Run the processor in a worker thread (files only), as openCaseReadModels' `worker`: the worker opens
+   * `eventStoreFilename` itself and is the only writer of `filename`; `changes` still signals in this thread.
+   */
+  readonly worker?: { readonly eventStoreFilename: string; readonly pollIntervalMs?: number };
 }
 
 export interface InboxHandle {
   readonly database: ReadModelDatabase;
-  /** The processor (checkpoint `inbox`): lag(head) for readiness, waitForPosition() for read-your-writes. */
-  readonly runner: ProjectionRunner;
+  /**
+   * The processor (checkpoint `inbox`): lag(head) for readiness, waitForPosition() for read-your-writes. A
+   * ProjectionRunner, or a WorkerProjectionRunner when it runs in a worker thread.
+   */
+  readonly runner: ProjectionProcessor;
   readonly queries: InboxQueries;
   /** Signals new notifications per organisation after each commit (live streams). */
   readonly changes: InboxChanges;
@@ -45,16 +55,19 @@ export function openInbox(options: OpenInboxOptions): InboxHandle {
   const database = new ReadModelDatabase({ filename: options.filename, cacheSizeMiB: 16 });
   ensureInboxSchema(database);
   const changes = new InboxChanges();
-  const runner = new ProjectionRunner({
-    store: options.store,
-    database,
-    projection: new InboxProjection(database, {
-      cacheSize: options.cacheSize,
-      onNewNotifications: (organisations) => changes.publish(organisations),
-    }),
-    batchSize: options.batchSize,
-    logger: options.logger,
-  });
+  const runner =
+    options.worker && options.filename !== ':memory:'
+      ? inboxWorker(options, options.worker, database, changes)
+      : new ProjectionRunner({
+          store: options.store,
+          database,
+          projection: new InboxProjection(database, {
+            cacheSize: options.cacheSize,
+            onNewNotifications: (organisations) => changes.publish(organisations),
+          }),
+          batchSize: options.batchSize,
+          logger: options.logger,
+        });
   return {
     database,
     runner,
@@ -62,8 +75,35 @@ export function openInbox(options: OpenInboxOptions): InboxHandle {
     changes,
     start: () => runner.start(),
     async close() {
-      await runner.stop();
+      await (runner instanceof WorkerProjectionRunner ? runner.close() : runner.stop());
       database.close();
     },
   };
+}
+
+/** The inbox processor in a worker thread; this thread's connection becomes read only. */
+function inboxWorker(
+  options: OpenInboxOptions,
+  worker: NonNullable<OpenInboxOptions['worker']>,
+  database: ReadModelDatabase,
+  changes: InboxChanges,
+): WorkerProjectionRunner {
+  database.connection.pragma('query_only = ON');
+  return new WorkerProjectionRunner({
+    setup: {
+      name: INBOX_PROJECTION,
+      eventStoreFilename: worker.eventStoreFilename,
+      readModelFilename: options.filename,
+      cacheSizeMiB: 16,
+      factoryModule: require.resolve('./inbox-projection-worker'),
+      factoryExport: 'createInboxProjection',
+      factoryOptions: { cacheSize: options.cacheSize },
+      batchSize: options.batchSize,
+      pollIntervalMs: worker.pollIntervalMs,
+    },
+    database,
+    appends: appendsOf(options.store),
+    logger: options.logger,
+    onMessage: (organisationIds) => changes.publish(organisationIds as string[]),
+  });
 }

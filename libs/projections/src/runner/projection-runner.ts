@@ -19,6 +19,8 @@ export interface ProjectionRunnerOptions {
   readonly logger?: ProjectionLogger;
   /** Called after each committed batch. */
   readonly onBatch?: (progress: BatchProgress) => void;
+  /** Called whenever position() moves on (after a batch, or past events of other streams). */
+  readonly onPosition?: (position: number) => void;
 }
 
 export interface BatchProgress {
@@ -66,6 +68,7 @@ export class ProjectionRunner {
   private readonly pageSize: number;
   private readonly logger: ProjectionLogger;
   private readonly onBatch?: (progress: BatchProgress) => void;
+  private readonly onPosition?: (position: number) => void;
   private readonly waiters = new PositionWaiters();
 
   private state: RunnerState = 'idle';
@@ -89,6 +92,7 @@ export class ProjectionRunner {
     this.pageSize = positiveInteger(options.pageSize ?? this.batchSize, 'pageSize');
     this.logger = options.logger ?? stderrProjectionLogger;
     this.onBatch = options.onBatch;
+    this.onPosition = options.onPosition;
     this.committedCheckpoint = loadCheckpoint(this.db, this.projection.name);
     this.handledUpTo = this.committedCheckpoint;
   }
@@ -270,6 +274,7 @@ export class ProjectionRunner {
     if (position <= this.handledUpTo) return;
     this.handledUpTo = position;
     this.waiters.reached(position);
+    this.onPosition?.(position);
   }
 
   private finish(error: unknown): void {

@@ -25,7 +25,7 @@ export const quietLogger: ProjectionLogger = { info: () => undefined, error: () 
 
 /** Waits until the runner has everything the store holds now. */
 export async function caughtUp(
-  runner: ProjectionRunner,
+  runner: Pick<ProjectionRunner, 'waitForPosition' | 'status'>,
   store: EventStore,
   timeoutMs = 10_000,
 ): Promise<void> {

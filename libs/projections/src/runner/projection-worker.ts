@@ -1,0 +1,115 @@
+/**
+ * The worker-thread side of WorkerProjectionRunner: opens its own connections to the event store (read) and the
+ * read-model file (the only writer), builds the projection with the factory named in the setup, and runs a
+ * ProjectionRunner, reporting its status to the host after every move. Loaded by the bootstrap that
+ * WorkerProjectionRunner evaluates in the worker; not imported by anything else.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteEventStore } from '@casusregie/event-store';
+import { ReadModelDatabase } from '../database/read-model-database';
+import { loadCheckpoint } from './checkpoint-table';
+import type { ProjectionLogger } from './logger';
+import { ProjectionRunner } from './projection-runner';
+import type {
+  FromProjectionWorker,
+  ProjectionFactory,
+  ProjectionReplay,
+  ProjectionWorkerSetup,
+  ToProjectionWorker,
+} from './worker-protocol';
+
+function serve(port: NonNullable<typeof parentPort>, setup: ProjectionWorkerSetup): void {
+  const post = (message: FromProjectionWorker) => port.postMessage(message);
+  const logger: ProjectionLogger = {
+    info: (fields, message) => post({ kind: 'log', level: 'info', fields, message }),
+    error: (fields, message) => post({ kind: 'log', level: 'error', fields, message }),
+  };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is named at run time
+  const exported = require(setup.factoryModule) as Record<string, unknown>;
+  const factory = exported[setup.factoryExport] as ProjectionFactory;
+  const replay = setup.replayExport ? (exported[setup.replayExport] as ProjectionReplay) : null;
+  if (typeof factory !== 'function') {
+    throw new Error(`${setup.factoryModule} has no function ${setup.factoryExport}`);
+  }
+
+  const store = new SqliteEventStore({
+    filename: setup.eventStoreFilename,
+    pollIntervalMs: setup.pollIntervalMs,
+  });
+  const database = new ReadModelDatabase({
+    filename: setup.readModelFilename,
+    cacheSizeMiB: setup.cacheSizeMiB,
+  });
+  let runner: ProjectionRunner | null = null;
+  let run = 0;
+  const report = () => {
+    if (runner) post({ kind: 'status', run, status: runner.status() });
+  };
+  const createRunner = () =>
+    new ProjectionRunner({
+      store,
+      database,
+      projection: factory(database, {
+        options: setup.factoryOptions,
+        post: (message) => post({ kind: 'message', message }),
+      }),
+      streamPrefix: setup.streamPrefix,
+      batchSize: setup.batchSize,
+      pageSize: setup.pageSize,
+      logger,
+      onPosition: report,
+    });
+
+  const handle = async (message: ToProjectionWorker): Promise<void> => {
+    switch (message.kind) {
+      case 'appended':
+        store.notifyAppended();
+        return;
+      case 'start': {
+        run = message.run;
+        if (runner === null) {
+          // The projection is built after a bulk replay: a replay resets the tables under it.
+          if (
+            message.replayWhenEmpty &&
+            replay &&
+            loadCheckpoint(database, setup.name) === 0 &&
+            (await store.headPosition()) > 0
+          ) {
+            await replay(store, database, logger);
+          }
+          runner = createRunner();
+        }
+        const started = runner;
+        started.start();
+        report();
+        void started.finished().then(report);
+        return;
+      }
+      case 'stop':
+        await runner?.stop();
+        post({ kind: 'stopped', run: message.run, status: runner?.status() ?? null });
+        return;
+      case 'close':
+        await runner?.stop();
+        await store.close();
+        database.close();
+        post({ kind: 'closed' });
+        port.close();
+        return;
+    }
+  };
+  // One message at a time, in order: a stop waits for the start before it.
+  let queue = Promise.resolve();
+  port.on('message', (message: ToProjectionWorker) => {
+    queue = queue
+      .then(() => handle(message))
+      .catch((error: unknown) => {
+        // Reported as the worker's failure: the host marks the processor failed and logs it.
+        setImmediate(() => {
+          throw error;
+        });
+      });
+  });
+}
+
+if (parentPort) serve(parentPort, workerData as ProjectionWorkerSetup);
