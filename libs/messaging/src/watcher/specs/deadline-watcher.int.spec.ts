@@ -338,6 +338,65 @@ describe('DeadlineWatcher: what it reads', () => {
   }, 30_000);
 });
 
+describe('DeadlineWatcher: failures and its schedule', () => {
+  it('reports a tick whose candidates cannot be read as failed, and the next tick starts over', async () => {
+    const world = newWorld();
+    await scriptCases(world);
+    world.clock.set('2026-03-02T06:30:00.000Z');
+    let failNext = true;
+    const reports: WatchTickReport[] = [];
+    const watcher = await world.watcher(world.store, {
+      candidates: () => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('SQLITE_BUSY: database is locked');
+        }
+        return [{ caseId: 'turns18', version: 1 }];
+      },
+      onTick: (report) => reports.push(report),
+    });
+    const failed = await watcher.tick();
+    expect(failed).toMatchObject({ error: { name: 'Error' }, candidates: 0, eventsAppended: 0 });
+    expect(watcher.status()).toMatchObject({ ticks: 1, failedTicks: 1, lastSuccessfulTick: null });
+    const next = await watcher.tick();
+    expect(next).toMatchObject({ error: null, casesRead: 1, eventsAppended: 4 });
+    expect(watcher.status()).toMatchObject({ ticks: 2, failedTicks: 1, lastSuccessfulTick: next });
+    expect(reports).toEqual([failed, next]);
+  }, 30_000);
+
+  it('ticks on its schedule until stopped, and stop() waits for the tick in progress', async () => {
+    const world = newWorld();
+    await scriptCases(world);
+    world.clock.set('2026-03-02T06:30:00.000Z');
+    let ticks = 0;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const watcher = await world.watcher(world.store, {
+      intervalMs: 10,
+      catchUp: async () => {
+        if (++ticks === 3) await held; // the third tick is in progress when stop() is called
+      },
+    });
+    watcher.start();
+    await until(() => ticks >= 3);
+    const stopping = watcher.stop();
+    expect(watcher.status().state).toBe('stopping');
+    release();
+    await stopping;
+    expect(watcher.status()).toMatchObject({ state: 'stopped', ticks: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ticks).toBe(3); // nothing scheduled after stop()
+  }, 30_000);
+});
+
+async function until(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('Timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 /** A store whose appends are held until `release` resolves; counts the appends the store refused. */
 function holdAppends(store: EventStore, release: Promise<void>) {
   let refused = 0;

@@ -99,12 +99,13 @@ export class WatcherWorld {
     this.handles.push(readModels);
     const watcher = new DeadlineWatcher({
       store,
-      candidates: async ({ today, dueOnOrBefore }) => {
-        // The test waits for the read model, so that a tick sees every case the log holds at its start.
+      // As the apps do: each tick first waits for the read models to have the whole log.
+      catchUp: async () => {
         const head = await store.headPosition();
         if (!(await readModels.runner.waitForPosition(head, 10_000))) throw new Error('read models behind');
-        return readModels.queries.watchCandidates({ dueOnOrBefore, birthdayOnOrBefore: today });
       },
+      candidates: ({ today, dueOnOrBefore }) =>
+        readModels.queries.watchCandidates({ dueOnOrBefore, birthdayOnOrBefore: today }),
       now: this.clock.now,
       approachingWithinDays: 2,
       autoEscalationFor: (tableId) => autoEscalationFor(referenceData, tableId),
