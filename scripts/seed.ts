@@ -8,7 +8,8 @@
  * to DATA_DIR/events.sqlite directly, with the stream version the command was decided on as the expected version;
  * many cases are appended concurrently, so the store's group commit batches them. No HTTP: seeding is not what is
  * measured. The commands of all cases are interleaved in time order, as in a real log, and `recordedAt` follows
- * the simulated clock. Afterwards the read models are rebuilt from the log (DATA_DIR/read-models.sqlite).
+ * the simulated clock. Afterwards the read models and the liaison inbox are built from the log
+ * (DATA_DIR/read-models.sqlite, DATA_DIR/inbox.sqlite).
  *
  * Deterministic: the same --seed, --cases, --until and --days give the same events (ids included). No personal
  * data: subject ids are random UUIDs, summaries are generic phrases. See scripts/bench/case-generator.ts for the
@@ -18,7 +19,12 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SqliteEventStore } from '@casusregie/event-store';
-import { defaultReadModelPath, rebuildProjections } from '@casusregie/projections';
+import {
+  defaultInboxPath,
+  defaultReadModelPath,
+  rebuildInbox,
+  rebuildProjections,
+} from '@casusregie/projections';
 import {
   type GeneratedCase,
   type PlannedAppend,
@@ -41,8 +47,9 @@ const USAGE = `Usage: npm run seed -- --cases <n> [--data-dir <dir>] [--seed <n>
   --days         length of the history in days before --until (default 365)
   --concurrency  appends in flight at once (default 2000); the store commits them in groups of up to 1,000
   --synchronous  the event store's durability while seeding (default FULL, as the app)
-  --force        delete an existing events.sqlite, read-models.sqlite and api.sqlite in the data directory first
-  --no-rebuild   do not rebuild the read models afterwards`;
+  --force        delete an existing events.sqlite, read-models.sqlite, inbox.sqlite and api.sqlite in the data
+                 directory first
+  --no-rebuild   do not build the read models and the inbox afterwards`;
 
 interface Options {
   readonly cases: number;
@@ -100,7 +107,7 @@ function parseOptions(argv: string[]): Options | 'help' {
   };
 }
 
-const FILES_WE_REPLACE = ['events.sqlite', 'read-models.sqlite', 'api.sqlite'];
+const FILES_WE_REPLACE = ['events.sqlite', 'read-models.sqlite', 'inbox.sqlite', 'api.sqlite'];
 
 function prepareDataDir(options: Options): string {
   mkdirSync(options.dataDir, { recursive: true });
@@ -241,13 +248,21 @@ async function seed(options: Options): Promise<void> {
           );
         },
       });
+      process.stdout.write(
+        `Rebuilt the read models: ${rebuild.events.toLocaleString('en-US')} events in ` +
+          `${(rebuild.durationMs / 1000).toFixed(1)} s, ${rebuild.eventsPerSecond.toLocaleString('en-US')} events/s\n`,
+      );
+      // The inbox too: the app would otherwise replay the whole log into it while the benchmark runs.
+      const inboxPath = defaultInboxPath(options.dataDir);
+      process.stdout.write(`Building the inbox (${inboxPath})\n`);
+      const inbox = await rebuildInbox({ store: rebuildStore, filename: inboxPath });
+      process.stdout.write(
+        `Built the inbox: ${inbox.events.toLocaleString('en-US')} events in ${(inbox.durationMs / 1000).toFixed(1)} s, ` +
+          `${inbox.eventsPerSecond.toLocaleString('en-US')} events/s\n`,
+      );
     } finally {
       await rebuildStore.close();
     }
-    process.stdout.write(
-      `Rebuilt the read models: ${rebuild.events.toLocaleString('en-US')} events in ` +
-        `${(rebuild.durationMs / 1000).toFixed(1)} s, ${rebuild.eventsPerSecond.toLocaleString('en-US')} events/s\n`,
-    );
   }
   process.stdout.write(
     `${JSON.stringify({
