@@ -8,11 +8,13 @@ import { createLogger } from '../../apps/casusregie/src/logging/logger';
 import { DEADLINE_WATCHER } from '../../apps/casusregie/src/processors/deadline-watcher.providers';
 import { loadNotifierConfig } from '../../apps/notifier/src/config/notifier-config';
 import { createNotifier } from '../../apps/notifier/src/create-notifier';
+import { SqliteEventStore } from '@casusregie/event-store';
 import { describeWithKafka } from '../../libs/messaging/test-support/kafka-mock';
 import { TestConsumer } from '../../libs/messaging/test-support/test-consumer';
 import { type EmbeddedApp, startEmbeddedApp } from './support/embedded-app';
 import { CaseJourney } from './support/journey/case-journey';
 import { JourneyClient } from './support/journey/http';
+import { CaseLog, CaseScript, arrangedGrensvlak, runSteps } from '../../libs/projections/src/testing';
 import { freePort, startNpmScript } from './support/service-process';
 
 const CASE_EVENTS = 'casusregie.case-events.v1';
@@ -195,6 +197,78 @@ describeWithKafka('apps/notifier beside the API, with the relay to the mock Kafk
       lastTick: { today: '2026-03-12', eventsAppended: 1 },
     });
   }
+
+  it('on SIGTERM while the broker does not answer, stops without storing a checkpoint ahead of an acknowledgement; a restart publishes the rest', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'casusregie-notifier-sigterm-'));
+    const env = {
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      WATCHER_ENABLED: 'false',
+      KAFKA_BROKERS: mock.brokers.join(','),
+      KAFKA_IDEMPOTENT: 'false',
+      KAFKA_CONNECTION_TIMEOUT_MS: '500',
+      KAFKA_REQUEST_TIMEOUT_MS: '1000',
+      KAFKA_ACK_TIMEOUT_MS: '1000',
+      KAFKA_RETRIES: '1',
+    };
+    const log = new SqliteEventStore({ filename: join(dataDir, 'events.sqlite') });
+    const cases = new CaseLog(log);
+    const readyAt = (port: number) => ready(`http://127.0.0.1:${port}`);
+    let thawed = true;
+    try {
+      await runSteps(arrangedGrensvlak(new CaseScript(cases, 'sigterm-1'), '2026-03-02T08:00:00Z'));
+      const acknowledged = await log.headPosition();
+      let port = await freePort();
+      let service = startNotifierScript({ ...env, PORT: String(port) });
+      await until(
+        async () => {
+          const answer = await readyAt(port);
+          return answer.httpStatus === 200 && answer.body.relay.checkpoint >= acknowledged
+            ? answer
+            : undefined;
+        },
+        'the relay to publish the first case',
+        30_000,
+      );
+
+      mock.freeze();
+      thawed = false;
+      await runSteps(arrangedGrensvlak(new CaseScript(cases, 'sigterm-2'), '2026-03-03T08:00:00Z'));
+      const head = await log.headPosition();
+      const down = await until(async () => {
+        const answer = await readyAt(port);
+        return answer.body.relay.status === 'retrying' ? answer : undefined;
+      }, 'the relay to retry');
+      expect(down.body.relay).toMatchObject({ checkpoint: acknowledged, lag: head - acknowledged });
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toMatchObject({ signal: 'SIGTERM' });
+      // Nothing after the last acknowledged batch was checkpointed.
+      expect(await log.checkpoints.load('kafka-relay')).toBe(acknowledged);
+      mock.thaw();
+      thawed = true;
+
+      port = await freePort();
+      service = startNotifierScript({ ...env, PORT: String(port) });
+      try {
+        const caught = await until(
+          async () => {
+            const answer = await readyAt(port);
+            return answer.httpStatus === 200 && answer.body.relay.checkpoint >= head ? answer : undefined;
+          },
+          'the restarted relay to publish the rest',
+          30_000,
+        );
+        expect(caught.body.relay).toMatchObject({ status: 'up', lag: 0 });
+      } finally {
+        service.child.kill('SIGTERM');
+        await service.exited;
+      }
+    } finally {
+      if (!thawed) mock.thaw();
+      await log.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it('reports a growing lag and 503 while the broker does not answer, and catches up when it is back', async () => {
     mock.freeze();
