@@ -1,3 +1,4 @@
+import { INBOX_HANDLE } from '../../apps/case-api/src/inbox/inbox.provider';
 import { CASE_READ_MODELS_HANDLE } from '../../apps/case-api/src/queries/read-models.provider';
 import { type EmbeddedApp, startEmbeddedApp } from './support/embedded-app';
 import { registerSubject } from './support/subjects';
@@ -21,6 +22,18 @@ describe('health endpoints over HTTP', () => {
       status: 'ok',
       eventStore: { status: 'up', headPosition: 0 },
       projections: { status: 'up', checkpoint: 0, lag: 0, maxLag: 1000 },
+      inbox: { status: 'up', checkpoint: 0, lag: 0, maxLag: 1000 },
+    });
+  });
+
+  it('ready answers 503 when the liaison inbox has stopped, naming it', async () => {
+    await embedded.app.get<{ runner: { stop(): Promise<void> } }>(INBOX_HANDLE).runner.stop();
+    const response = await fetch(`${embedded.url}/health/ready`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      status: 'unavailable',
+      projections: { status: 'up' },
+      inbox: { status: 'stopped' },
     });
   });
 

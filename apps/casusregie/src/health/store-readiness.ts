@@ -1,5 +1,4 @@
 import type { EventStore } from '@casusregie/event-store';
-import type { CaseReadModelsHandle } from '@casusregie/projections';
 import { CASE_STREAM_PREFIX } from '../../../case-api/src/commands/case-stream';
 
 export type EventStoreReadiness =
@@ -23,13 +22,20 @@ export async function eventStoreReadiness(store: EventStore): Promise<EventStore
   }
 }
 
+/** A read-model processor as readiness sees it: the case read models' or the inbox's runner. */
+export interface ProcessorHandle {
+  readonly runner: {
+    status(): { readonly state: 'idle' | 'running' | 'stopped' | 'failed'; readonly checkpoint: number };
+  };
+}
+
 /**
- * The case read models: running and no further behind than `maxLag` case events (counted in the log, so events of
+ * A read-model processor (the case read models, the inbox): running and no further behind than `maxLag` case events (counted in the log, so events of
  * other streams do not count).
  */
 export async function projectionsReadiness(
   store: EventStore,
-  readModels: CaseReadModelsHandle,
+  readModels: ProcessorHandle,
   maxLag: number,
 ): Promise<ProjectionsReadiness> {
   const runner = readModels.runner.status();
