@@ -162,6 +162,8 @@ export class CaseCommandExecutor {
     if (cached) {
       let newer: StoredEvent[];
       try {
+        // Usually nobody else wrote: one index lookup says so.
+        if ((await this.store.streamVersion(streamId)) === cached.version) return cached;
         newer = await this.store.readStream(streamId, { fromVersion: cached.version });
       } catch (error) {
         this.folded.delete(streamId);

@@ -30,12 +30,25 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 );
 `;
 
+/**
+ * Bytes of the file SQLite reads through a memory map instead of read() calls (address space, not memory):
+ * reading a case stream touches one page per event, spread over the log, and mapped pages come straight from the
+ * OS page cache (a cold 18-event stream of the 100k-case log: 560 µs with read() calls, 220 µs mapped). Writes
+ * still go through write() and fsync. SQLite caps the map at its compile-time maximum (2 GiB in this build), so of
+ * a larger log only the first 2 GiB is mapped.
+ */
+export const DEFAULT_MMAP_SIZE_BYTES = 2 * 1024 ** 3;
+
 export function openSchema(
   db: Database.Database,
   synchronous: SynchronousMode,
   walAutocheckpointPages = DEFAULT_WAL_AUTOCHECKPOINT_PAGES,
+  mmapSizeBytes = DEFAULT_MMAP_SIZE_BYTES,
 ): void {
-  if (db.name !== ':memory:') db.pragma('journal_mode = WAL');
+  if (db.name !== ':memory:') {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`mmap_size = ${Math.max(0, Math.floor(mmapSizeBytes))}`);
+  }
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');

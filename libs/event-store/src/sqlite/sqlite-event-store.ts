@@ -18,6 +18,7 @@ import { EventStoreClosedError, StreamNotFoundError } from '../port/errors';
 import type { CheckpointStore, EventStore } from '../port/event-store.port';
 import { type PreparedAppend, prepareAppend } from '../port/validate-append';
 import { CatchUpSubscription } from '../subscription/catch-up-subscription';
+import { BackgroundCheckpointer } from './background-checkpointer';
 import { GroupCommitQueue } from './group-commit-queue';
 import { EVENT_COLUMNS, type EventRow, toChainedRecord, toStoredEvent } from './row-mapping';
 import { type SynchronousMode, openSchema } from './schema';
@@ -36,9 +37,18 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** WAL pages between automatic checkpoints (default 10,000, about 40 MB). */
   readonly walAutocheckpointPages?: number;
+  /** Bytes of the file read through a memory map (default 2 GiB, SQLite's cap; 0 turns it off). */
+  readonly mmapSizeBytes?: number;
+  /**
+   * Milliseconds between PASSIVE checkpoints by a worker thread (default 200; 0 turns it off; files only), so the
+   * writer's automatic checkpoint inside a commit has little left to copy (see BackgroundCheckpointer).
+   */
+  readonly backgroundCheckpointMs?: number;
   /** Source of `recordedAt`; injectable for tests. */
   readonly now?: () => Date;
 }
+
+const DEFAULT_BACKGROUND_CHECKPOINT_MS = 200;
 
 /** Upper bound of one readAll page, so that a page never holds an unbounded part of the log in memory. */
 const MAX_PAGE_SIZE = 10_000;
@@ -53,13 +63,20 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly statements;
   private closed = false;
+  private readonly checkpointer: BackgroundCheckpointer | null;
   /** The database file (':memory:' for an in-memory store). */
   readonly filename: string;
 
   constructor(options: SqliteEventStoreOptions) {
     this.filename = options.filename;
     this.db = new Database(options.filename, { timeout: 10_000 });
-    openSchema(this.db, options.synchronous ?? 'FULL', options.walAutocheckpointPages);
+    const synchronous = options.synchronous ?? 'FULL';
+    openSchema(this.db, synchronous, options.walAutocheckpointPages, options.mmapSizeBytes);
+    const checkpointMs = options.backgroundCheckpointMs ?? DEFAULT_BACKGROUND_CHECKPOINT_MS;
+    this.checkpointer =
+      options.filename !== ':memory:' && checkpointMs > 0
+        ? new BackgroundCheckpointer(options.filename, synchronous, checkpointMs)
+        : null;
     const writer = new SqliteAppendWriter(this.db, options.now ?? (() => new Date()));
     this.queue = new GroupCommitQueue((appends) => {
       const outcomes = writer.writeBatch(appends);
@@ -204,6 +221,7 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     for (const subscription of this.subscriptions) subscription.stop();
     this.appended.emit('appended');
+    await this.checkpointer?.stop();
     this.db.close();
   }
 

@@ -4,21 +4,66 @@
  * ProjectionRunner, reporting its status to the host after every move. Loaded by the bootstrap that
  * WorkerProjectionRunner evaluates in the worker; not imported by anything else.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteEventStore } from '@casusregie/event-store';
 import { ReadModelDatabase } from '../database/read-model-database';
 import { loadCheckpoint } from './checkpoint-table';
 import type { ProjectionLogger } from './logger';
 import { ProjectionRunner } from './projection-runner';
-import type {
-  FromProjectionWorker,
-  ProjectionFactory,
-  ProjectionReplay,
-  ProjectionWorkerSetup,
-  ToProjectionWorker,
+import {
+  APPENDS_COUNTER,
+  type FromProjectionWorker,
+  type ProjectionFactory,
+  type ProjectionReplay,
+  type ProjectionWorkerData,
+  type ToProjectionWorker,
 } from './worker-protocol';
 
-function serve(port: NonNullable<typeof parentPort>, setup: ProjectionWorkerSetup): void {
+/** Atomics.waitAsync (ES2024; the project's lib is ES2023). */
+const waitAsync = (
+  Atomics as unknown as {
+    waitAsync(
+      array: Int32Array,
+      index: number,
+      value: number,
+    ): { async: false; value: string } | { async: true; value: Promise<string> };
+  }
+).waitAsync;
+
+/** Wakes the store's waiting subscription each time the host counts a commit, until `closed()`. */
+async function relayAppends(
+  appends: Int32Array,
+  store: SqliteEventStore,
+  closed: () => boolean,
+): Promise<void> {
+  let seen = Atomics.load(appends, APPENDS_COUNTER);
+  while (!closed()) {
+    const wait = waitAsync(appends, APPENDS_COUNTER, seen);
+    if (wait.async) await wait.value;
+    if (closed()) return;
+    seen = Atomics.load(appends, APPENDS_COUNTER);
+    store.notifyAppended();
+  }
+}
+
+/** Default nice value of a projection worker thread. */
+const WORKER_NICE = 10;
+
+/** Lowers this thread's scheduling priority (Linux: a thread's id works as a pid for setpriority). */
+function lowerPriority(nice: number): void {
+  if (nice <= 0) return;
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isSafeInteger(threadId)) setPriority(threadId, Math.min(19, nice));
+  } catch {
+    // Not Linux, or not permitted: the worker keeps the host's priority.
+  }
+}
+
+function serve(port: NonNullable<typeof parentPort>, { setup, appends }: ProjectionWorkerData): void {
+  lowerPriority(setup.nice ?? WORKER_NICE);
   const post = (message: FromProjectionWorker) => port.postMessage(message);
   const logger: ProjectionLogger = {
     info: (fields, message) => post({ kind: 'log', level: 'info', fields, message }),
@@ -35,6 +80,8 @@ function serve(port: NonNullable<typeof parentPort>, setup: ProjectionWorkerSetu
   const store = new SqliteEventStore({
     filename: setup.eventStoreFilename,
     pollIntervalMs: setup.pollIntervalMs,
+    // This connection only reads: the host's store checkpoints the log.
+    backgroundCheckpointMs: 0,
   });
   const database = new ReadModelDatabase({
     filename: setup.readModelFilename,
@@ -42,6 +89,8 @@ function serve(port: NonNullable<typeof parentPort>, setup: ProjectionWorkerSetu
   });
   let runner: ProjectionRunner | null = null;
   let run = 0;
+  let closing = false;
+  void relayAppends(appends, store, () => closing);
   const report = () => {
     if (runner) post({ kind: 'status', run, status: runner.status() });
   };
@@ -62,9 +111,6 @@ function serve(port: NonNullable<typeof parentPort>, setup: ProjectionWorkerSetu
 
   const handle = async (message: ToProjectionWorker): Promise<void> => {
     switch (message.kind) {
-      case 'appended':
-        store.notifyAppended();
-        return;
       case 'start': {
         run = message.run;
         if (runner === null) {
@@ -90,6 +136,8 @@ function serve(port: NonNullable<typeof parentPort>, setup: ProjectionWorkerSetu
         post({ kind: 'stopped', run: message.run, status: runner?.status() ?? null });
         return;
       case 'close':
+        closing = true;
+        Atomics.notify(appends, APPENDS_COUNTER); // ends relayAppends
         await runner?.stop();
         await store.close();
         database.close();
@@ -112,4 +160,4 @@ function serve(port: NonNullable<typeof parentPort>, setup: ProjectionWorkerSetu
   });
 }
 
-if (parentPort) serve(parentPort, workerData as ProjectionWorkerSetup);
+if (parentPort) serve(parentPort, workerData as ProjectionWorkerData);

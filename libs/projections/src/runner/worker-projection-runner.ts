@@ -5,7 +5,13 @@ import { type ProjectionLogger, stderrProjectionLogger } from './logger';
 import type { ProjectionProcessor } from './projection-processor';
 import type { RunnerStatus } from './projection-runner';
 import { PositionWaiters } from './position-waiters';
-import type { FromProjectionWorker, ProjectionWorkerSetup, ToProjectionWorker } from './worker-protocol';
+import {
+  APPENDS_COUNTER,
+  type FromProjectionWorker,
+  type ProjectionWorkerData,
+  type ProjectionWorkerSetup,
+  type ToProjectionWorker,
+} from './worker-protocol';
 
 export interface WorkerProjectionRunnerOptions {
   /** What the worker opens and runs (see ProjectionWorkerSetup). */
@@ -88,7 +94,10 @@ export class WorkerProjectionRunner implements ProjectionProcessor {
     if (this.current.state === 'running') return Promise.resolve();
     const running = new Promise<boolean>((resolve) => this.runningListeners.push(resolve));
     this.begin(true, 'idle');
+    // Referenced until it runs (a replay can take minutes): the caller waits for it.
+    this.worker?.ref();
     return running.then((ok) => {
+      this.worker?.unref();
       if (!ok) throw new Error(`Projection ${this.name} did not start: ${this.current.failure?.message}`);
     });
   }
@@ -97,8 +106,12 @@ export class WorkerProjectionRunner implements ProjectionProcessor {
     if (!this.worker || !this.active) return;
     const run = this.run;
     const answered = new Promise<void>((resolve) => this.stopping.set(run, resolve));
+    // Referenced while waiting: a process with nothing else to do must still wait for the answer.
+    const worker = this.worker;
+    worker.ref();
     this.post({ kind: 'stop', run });
     await answered;
+    worker.unref();
   }
 
   /** Stops the processor and ends the worker (closing its connections). */
@@ -107,6 +120,7 @@ export class WorkerProjectionRunner implements ProjectionProcessor {
     this.closing = true;
     await this.stop();
     const worker = this.worker;
+    worker.ref();
     this.post({ kind: 'close' });
     const timer = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS);
     await this.exited;
@@ -154,9 +168,11 @@ export class WorkerProjectionRunner implements ProjectionProcessor {
 
   private ensureWorker(): void {
     if (this.worker) return;
+    const appends = new Int32Array(new SharedArrayBuffer(4));
+    const workerData: ProjectionWorkerData = { setup: this.options.setup, appends };
     const worker = new Worker(bootstrapSource(require.resolve('./projection-worker')), {
       eval: true,
-      workerData: this.options.setup,
+      workerData,
     });
     // The host's own handles (its server, its store) keep the process alive, not the worker: a process that ends
     // without close() loses at most the batch in progress, which is rolled back and replayed (rows and checkpoint
@@ -176,7 +192,11 @@ export class WorkerProjectionRunner implements ProjectionProcessor {
         resolve();
       }),
     );
-    this.unsubscribe = this.options.appends?.onAppended(() => this.post({ kind: 'appended' })) ?? null;
+    this.unsubscribe =
+      this.options.appends?.onAppended(() => {
+        Atomics.add(appends, APPENDS_COUNTER, 1);
+        Atomics.notify(appends, APPENDS_COUNTER);
+      }) ?? null;
   }
 
   private receive(message: FromProjectionWorker): void {

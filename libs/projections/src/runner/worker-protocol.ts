@@ -43,13 +43,29 @@ export interface ProjectionWorkerSetup {
   readonly pageSize?: number;
   /** How often the worker looks for appends nobody told it about (another process); default 200 ms. */
   readonly pollIntervalMs?: number;
+  /**
+   * The worker thread's nice value (Linux; default 10): when the CPUs are busy, the thread that answers requests
+   * goes first and the read models catch up after. 0 keeps the host's priority.
+   */
+  readonly nice?: number;
 }
+
+/** What the worker receives as workerData. */
+export interface ProjectionWorkerData {
+  readonly setup: ProjectionWorkerSetup;
+  /**
+   * Shared with the host: the host adds 1 at APPENDS_COUNTER after each commit of appends and notifies; the worker
+   * waits on it (Atomics.waitAsync). Cheaper for the host than a message per commit.
+   */
+  readonly appends: Int32Array;
+}
+
+export const APPENDS_COUNTER = 0;
 
 /** Host → worker. `run` numbers each start(), so a late answer to an earlier run is recognised. */
 export type ToProjectionWorker =
   | { readonly kind: 'start'; readonly run: number; readonly replayWhenEmpty: boolean }
   | { readonly kind: 'stop'; readonly run: number }
-  | { readonly kind: 'appended' }
   | { readonly kind: 'close' };
 
 /** Worker → host. */
