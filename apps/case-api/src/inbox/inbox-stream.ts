@@ -54,11 +54,12 @@ export function inboxEvents(options: InboxEventsOptions): Observable<MessageEven
   });
 }
 
-/** `Last-Event-ID`: the sequence of the last notification the client got (digits only); 400 otherwise. */
+/** `Last-Event-ID`: the sequence of the last notification the client got (digits only); absent when empty; 400 otherwise. */
 export function lastEventIdOf(header: string | string[] | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!/^\d{1,15}$/.test(value.trim())) {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  // The SSE spec: an empty Last-Event-ID means no last event id (a client may send it after an id-less event).
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,15}$/.test(value)) {
     throw new ProblemError(
       problem(400, {
         code: 'invalid-last-event-id',
@@ -67,7 +68,7 @@ export function lastEventIdOf(header: string | string[] | undefined): number | u
       }),
     );
   }
-  return Number(value.trim());
+  return Number(value);
 }
 
 /**

@@ -120,8 +120,13 @@ describe('lastEventIdOf', () => {
   it('reads a whole number and refuses anything else', () => {
     expect(lastEventIdOf(undefined)).toBeUndefined();
     expect(lastEventIdOf(' 42 ')).toBe(42);
-    for (const bad of ['', '-1', '1.5', 'abc', '1e3', '9'.repeat(16)]) {
+    expect(lastEventIdOf(['7', '8'])).toBe(7);
+    for (const bad of ['-1', '1.5', 'abc', '1e3', '9'.repeat(16)]) {
       expect(() => lastEventIdOf(bad)).toThrow(expect.objectContaining({ name: 'ProblemError' }));
     }
+  });
+
+  it('treats an empty or whitespace-only Last-Event-ID as absent, as the SSE spec says', () => {
+    for (const empty of ['', ' ', '\t', '  \t ', []]) expect(lastEventIdOf(empty)).toBeUndefined();
   });
 });
