@@ -161,9 +161,15 @@ describe('caseMessages: the relay mapping of case events to both topics', () => 
     await relay.start();
     expect(await relay.waitForCheckpoint(from + 2, 5_000)).toBe(true);
     await relay.stop();
-    expect(publisher.messages.map((m) => [m.topic, JSON.parse(m.value).error?.name])).toEqual([
-      [DEAD_LETTER_TOPIC, 'UnmappableEventError'],
-      [DEAD_LETTER_TOPIC, 'UnmappableEventError'],
+    expect(
+      publisher.messages.map((m) => [
+        m.topic,
+        JSON.parse(m.value).error?.name,
+        JSON.parse(m.value).error?.code,
+      ]),
+    ).toEqual([
+      [DEAD_LETTER_TOPIC, 'UnmappableEventError', 'unmappable-event'],
+      [DEAD_LETTER_TOPIC, 'UnmappableEventError', 'unmappable-event'],
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@casusregie/event-store';
+import { UnmappableEventError } from '../policy/envelope';
 import { eventHeaders } from './headers';
 import type { OutgoingMessage } from './message-publisher';
 
@@ -21,11 +22,34 @@ export interface DeadLetter {
   readonly eventType: string;
   readonly eventSchemaVersion: number;
   readonly recordedAt: string;
-  readonly error: { readonly name: string; readonly message: string };
+  readonly error: DeadLetterError;
   readonly deadLetteredAt: string;
 }
 
-const MAX_ERROR_MESSAGE = 500;
+/**
+ * Why the mapping failed, without any exception text: an error's message may quote event data (names, free text),
+ * so only the error's class name, a code and a fixed description leave the service. An operator reads the event
+ * itself from the store by its position or id.
+ */
+export interface DeadLetterError {
+  /** The error's class name (e.g. `UnmappableEventError`, `TypeError`); `Error` when it is not a plain identifier. */
+  readonly name: string;
+  /** `unmappable-event` (UnmappableEventError), `mapping-failed` (any other error) or `message-too-large`. */
+  readonly code: DeadLetterErrorCode;
+  /** A fixed sentence per code. */
+  readonly description: string;
+}
+
+export type DeadLetterErrorCode = 'unmappable-event' | 'mapping-failed' | 'message-too-large';
+
+const DESCRIPTIONS: Readonly<Record<DeadLetterErrorCode, string>> = {
+  'unmappable-event':
+    'The event is not a case event the mapping knows, or lacks what the mapping needs (UnmappableEventError).',
+  'mapping-failed': 'The mapping threw an error or returned a malformed message.',
+  'message-too-large': 'A message mapped from the event is larger than the relay allows.',
+};
+
+const ERROR_NAME = /^[A-Za-z_$][\w$]{0,63}$/;
 
 export function deadLetterMessage(
   relay: string,
@@ -45,7 +69,7 @@ export function deadLetterMessage(
     eventType: event.type,
     eventSchemaVersion: event.metadata.schemaVersion,
     recordedAt: event.metadata.recordedAt,
-    error: describeError(error),
+    error: describeError(reason, error),
     deadLetteredAt: now.toISOString(),
   };
   return {
@@ -62,11 +86,17 @@ export function deadLetterMessage(
   };
 }
 
-function describeError(error: unknown): { name: string; message: string } {
-  const name = error instanceof Error ? error.name : typeof error;
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    name,
-    message: message.length > MAX_ERROR_MESSAGE ? `${message.slice(0, MAX_ERROR_MESSAGE)}…` : message,
-  };
+export function describeError(reason: DeadLetterReason, error: unknown): DeadLetterError {
+  const name = error instanceof Error && ERROR_NAME.test(error.name) ? error.name : 'Error';
+  const code: DeadLetterErrorCode =
+    reason === 'message-too-large'
+      ? 'message-too-large'
+      : isUnmappableEventError(error)
+        ? 'unmappable-event'
+        : 'mapping-failed';
+  return { name, code, description: DESCRIPTIONS[code] };
+}
+
+function isUnmappableEventError(error: unknown): boolean {
+  return error instanceof UnmappableEventError && error.code === 'unmappable-event';
 }
