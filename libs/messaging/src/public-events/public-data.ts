@@ -7,6 +7,7 @@ import type {
   WegwijzerAdvice,
 } from '@casusregie/domain';
 import type { DeadlineWatchData } from '../policy/deadline-watch-events';
+import { publicDeadlineId } from './public-deadline-id';
 
 /**
  * What the public form of a case event does with each field of its data:
@@ -14,15 +15,39 @@ import type { DeadlineWatchData } from '../policy/deadline-watch-events';
  * - `free-text`: removed; written by professionals (summary, reasons, questions, explanations, agreements, advice,
  *   notes, function titles), so it may hold personal data whatever the rules say;
  * - `personal`: removed; identifies or dates the person (the subject id, the date the client turns 18);
- * - a function: a structured value whose free-text parts are removed.
+ * - a function: a structured value whose free-text parts are removed, or an id replaced by its public form (a
+ *   deadline id becomes `publicDeadlineId(caseId, deadlineId)`: the service's deadline ids can carry the date the
+ *   client turns 18). It gets the event's data for the case id.
  *
  * The rules are a record over every field of every event type, so the compiler refuses a new event type or a new
  * field until it is classified here.
  */
-export type FieldRule<V> = 'keep' | 'free-text' | 'personal' | ((value: V) => unknown);
+export type FieldRule<V> = 'keep' | 'free-text' | 'personal' | ((value: V, data: CaseData) => unknown);
 export type PublicDataRule<D> = { readonly [K in keyof D]-?: FieldRule<D[K]> };
 
 type DataOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>['data'];
+
+/** What every case event's data has, and what the id rules need. */
+interface CaseData {
+  readonly caseId: string;
+}
+
+/** A deadline id in its public form. */
+function opaqueDeadlineId(deadlineId: string, data: CaseData): string {
+  return publicDeadlineId(data.caseId, deadlineId);
+}
+
+/** The milestones of a registration, each with its deadline id in its public form. */
+function milestonesWithOpaqueIds(
+  milestones: DataOf<'casus.CaseRegistered.v1'>['milestones'],
+  data: CaseData,
+): { deadlineId: string; kind: string; dueOn: string }[] {
+  return milestones.map((m) => ({
+    deadlineId: opaqueDeadlineId(m.deadlineId, data),
+    kind: m.kind,
+    dueOn: m.dueOn,
+  }));
+}
 
 /** A functionaris without the function title (free text): the organisation only. */
 function organisationOnly(f: Functionaris): { organisationId: string } {
@@ -79,7 +104,7 @@ export const NESTED_FREE_TEXT: Readonly<Record<string, readonly string[]>> = {
 
 const DEADLINE_WATCH_RULE: PublicDataRule<DeadlineWatchData> = {
   caseId: 'keep',
-  deadlineId: 'keep',
+  deadlineId: opaqueDeadlineId,
   kind: 'keep',
   dueOn: 'keep',
   responsibleOrganisationIds: 'keep',
@@ -101,7 +126,7 @@ export const PUBLIC_DATA_RULES: {
     birthday18: 'personal',
     serviceLevels: 'keep',
     discussionDueOn: 'keep',
-    milestones: 'keep',
+    milestones: milestonesWithOpaqueIds,
     occurredAt: 'keep',
   },
   'casus.CaseAcceptedAtTriage.v1': { caseId: 'keep', tableId: 'keep', note: 'free-text', occurredAt: 'keep' },
@@ -351,24 +376,29 @@ export const PUBLIC_DATA_RULES: {
   },
   'casus.DeadlineSuspended.v1': {
     caseId: 'keep',
-    deadlineId: 'keep',
+    deadlineId: opaqueDeadlineId,
     reason: 'free-text',
     occurredAt: 'keep',
   },
-  'casus.DeadlineResumed.v1': { caseId: 'keep', deadlineId: 'keep', occurredAt: 'keep' },
+  'casus.DeadlineResumed.v1': { caseId: 'keep', deadlineId: opaqueDeadlineId, occurredAt: 'keep' },
   'casus.DeadlineExtended.v1': {
     caseId: 'keep',
-    deadlineId: 'keep',
+    deadlineId: opaqueDeadlineId,
     reason: 'free-text',
     newDueDate: 'keep',
     occurredAt: 'keep',
   },
-  'casus.DeadlineClosed.v1': { caseId: 'keep', deadlineId: 'keep', reason: 'free-text', occurredAt: 'keep' },
+  'casus.DeadlineClosed.v1': {
+    caseId: 'keep',
+    deadlineId: opaqueDeadlineId,
+    reason: 'free-text',
+    occurredAt: 'keep',
+  },
   'casus.CaseClosed.v1': { caseId: 'keep', result: 'keep', note: 'free-text', occurredAt: 'keep' },
   'casus.CaseReopened.v1': {
     caseId: 'keep',
     reason: 'free-text',
-    discussionDeadlineId: 'keep',
+    discussionDeadlineId: opaqueDeadlineId,
     discussionDueOn: 'keep',
     occurredAt: 'keep',
   },
@@ -397,7 +427,7 @@ export function publicData(type: keyof typeof PUBLIC_DATA_RULES, data: object): 
   for (const [field, fieldRule] of Object.entries(rule)) {
     if (!Object.hasOwn(source, field)) continue;
     if (fieldRule === 'keep') result[field] = structuredClone(source[field]);
-    else if (typeof fieldRule === 'function') result[field] = fieldRule(source[field]);
+    else if (typeof fieldRule === 'function') result[field] = fieldRule(source[field], data as CaseData);
   }
   return result;
 }

@@ -1,4 +1,6 @@
 import type { JourneyWords } from './case-journey';
+import { BIRTHDAY_18 } from './catalogue';
+import { dateNotations } from './date-notations';
 
 /**
  * Personal data a careless professional might type, seeded into every free text and subject id of a journey. The
@@ -22,8 +24,16 @@ export const SEEDED_WORDS: JourneyWords = {
   subjectId: (caseId) => `${SEEDED.surname}-${SEEDED.bsn}-${SEEDED.birthDate}-${caseId}`,
 };
 
-/** The seeded values found in a JSON text (case-insensitive). Empty when the text is clean. */
+/**
+ * The date the transition client of the catalogue turns 18 (the `birthday18` of its registration), in every
+ * notation: it dates the person, so it must not leave the service either, not even inside an id.
+ */
+export const BIRTHDAY_18_FORMS: readonly string[] = dateNotations(BIRTHDAY_18).map((form) => form.text);
+
+/** The seeded values and forms of the 18th birthday found in a JSON text (case-insensitive). Empty when clean. */
 export function personalDataIn(json: string): string[] {
   const haystack = json.toLowerCase();
-  return Object.values(SEEDED).filter((seed) => haystack.includes(seed.toLowerCase()));
+  return [...Object.values(SEEDED), ...BIRTHDAY_18_FORMS].filter((seed) =>
+    haystack.includes(seed.toLowerCase()),
+  );
 }

@@ -1,12 +1,15 @@
 import { CASE_EVENT_TYPES } from '@casusregie/domain';
 import { UnmappableEventError } from '../../policy/envelope';
 import { at, CaseJourney, type JourneyStep } from '../../policy/test-support/case-journey';
-import { catalogue } from '../../policy/test-support/catalogue';
+import { BIRTHDAY_18, catalogue } from '../../policy/test-support/catalogue';
 import { ORG } from '../../policy/test-support/organisations';
 import { personalDataIn, SEEDED, SEEDED_WORDS } from '../../policy/test-support/personal-data';
 import { caseEventHeaders, caseEventKey } from '../case-event-message';
 import { toPublicCaseEvent } from '../public-case-event';
 import { PUBLIC_CASE_EVENT_TYPES, PUBLIC_DATA_RULES, removedFields } from '../public-data';
+import { publicDeadlineId } from '../public-deadline-id';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 type Rules = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 const RULES = PUBLIC_DATA_RULES as unknown as Rules;
@@ -144,12 +147,62 @@ describe('toPublicCaseEvent', () => {
     const [approaching] = stepsOfType(steps, 'casus.DeadlineApproaching.v1');
     expect(published(approaching).data).toEqual({
       caseId: 'case-grensvlak',
-      deadlineId: 'liaison-answer:req-resp-vb',
+      deadlineId: publicDeadlineId('case-grensvlak', 'liaison-answer:req-resp-vb'),
       kind: 'liaison-answer',
       dueOn: '2026-04-06',
       responsibleOrganisationIds: ['ZK-UTRECHT'],
       occurredAt: at(30),
     });
+  });
+
+  it('publishes every deadline id as an opaque id of case and deadline, the same in every event', () => {
+    const [registered] = stepsOfType(steps, 'casus.CaseRegistered.v1').filter(
+      (s) => s.envelope.data.caseId === 'case-transition',
+    );
+    const stored = registered.envelope.data as {
+      milestones: { deadlineId: string; kind: string; dueOn: string }[];
+    };
+    expect(stored.milestones.map((m) => m.deadlineId)).toContain(`transition-plan-started:${BIRTHDAY_18}`);
+    const milestones = published(registered).data.milestones as { deadlineId: string }[];
+    expect(milestones).toEqual(
+      stored.milestones.map((m) => ({
+        deadlineId: publicDeadlineId('case-transition', m.deadlineId),
+        kind: m.kind,
+        dueOn: m.dueOn,
+      })),
+    );
+    for (const { deadlineId } of milestones) expect(deadlineId).toMatch(UUID);
+    expect(new Set(milestones.map((m) => m.deadlineId)).size).toBe(stored.milestones.length);
+
+    // Every field that holds a deadline id, in every event of the catalogue: the opaque form of the stored id.
+    const fields = ['deadlineId', 'discussionDeadlineId'];
+    const checked = steps.flatMap((step) => {
+      const source = step.envelope.data as Record<string, unknown>;
+      const data = published(step).data;
+      return fields
+        .filter((field) => typeof source[field] === 'string')
+        .map((field) => {
+          expect(data[field]).toBe(publicDeadlineId(String(source.caseId), String(source[field])));
+          expect(data[field]).toMatch(UUID);
+          return step.envelope.type;
+        });
+    });
+    expect(new Set(checked)).toEqual(
+      new Set([
+        'casus.DeadlineSuspended.v1',
+        'casus.DeadlineResumed.v1',
+        'casus.DeadlineExtended.v1',
+        'casus.DeadlineClosed.v1',
+        'casus.CaseReopened.v1',
+        'casus.DeadlineApproaching.v1',
+        'casus.DeadlineMissed.v1',
+      ]),
+    );
+  });
+
+  it('gives another case the same deadline another public id', () => {
+    expect(publicDeadlineId('case-a', 'discussion:1')).not.toBe(publicDeadlineId('case-b', 'discussion:1'));
+    expect(publicDeadlineId('case-a', 'discussion:1')).toBe(publicDeadlineId('case-a', 'discussion:1'));
   });
 
   it('leaves out a field its rule does not know (an event of a newer version of the same type)', () => {
@@ -229,7 +282,9 @@ describe('toPublicCaseEvent: personal data seeded in every free text and subject
 
   it('finds the seeds in the stored events (the test would prove nothing otherwise)', () => {
     const stored = JSON.stringify(seeded.steps.map((s) => s.envelope));
-    expect(personalDataIn(stored).sort()).toEqual(Object.values(SEEDED).sort());
+    // The 18th birthday is stored in its ISO form only: in `birthday18` and inside the transition deadline ids.
+    expect(personalDataIn(stored).sort()).toEqual([...Object.values(SEEDED), BIRTHDAY_18].sort());
+    expect(stored).toContain(`"deadlineId":"transition-plan-started:${BIRTHDAY_18}"`);
   });
 
   it('finds none of them in any public case event of every type', () => {
