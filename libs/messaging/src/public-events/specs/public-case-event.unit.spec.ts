@@ -157,7 +157,7 @@ describe('toPublicCaseEvent', () => {
 
   it('publishes every deadline id as an opaque id of case and deadline, the same in every event', () => {
     const [registered] = stepsOfType(steps, 'casus.CaseRegistered.v1').filter(
-      (s) => s.envelope.data.caseId === 'case-transition',
+      (s) => (s.envelope.data as { caseId: string }).caseId === 'case-transition',
     );
     const stored = registered.envelope.data as {
       milestones: { deadlineId: string; kind: string; dueOn: string }[];
