@@ -172,4 +172,44 @@ describe('caseMessages: the relay mapping of case events to both topics', () => 
       [DEAD_LETTER_TOPIC, 'UnmappableEventError', 'unmappable-event'],
     ]);
   });
+
+  it('skips a dead-lettered event in the middle of a case: later events of the case map as if it were not there', async () => {
+    const source = new SqliteEventStore({ filename: ':memory:' });
+    await fiveJourneys(source);
+    const events = await allEvents(source);
+    source.close();
+    const awaiting = events.filter((e) => e.streamId === 'case-c-awaiting');
+    const middle = awaiting[Math.floor(awaiting.length / 2)];
+    // The same log, with an unmappable event of the case just before `middle`.
+    let badPosition = 0;
+    for (const event of events) {
+      if (event === middle) {
+        const bad = testEvent('casus.FromTheFuture.v9', { caseId: 'c-awaiting' });
+        badPosition = (await store.append(event.streamId, [bad], 'any')).lastGlobalPosition;
+      }
+      const { recordedAt: _recordedAt, ...metadata } = event.metadata;
+      await store.append(
+        event.streamId,
+        [{ eventId: event.eventId, type: event.type, data: event.data, metadata }],
+        'any',
+      );
+    }
+
+    const publisher = await relayAll();
+    const letters = publisher.messages.filter((m) => m.topic === DEAD_LETTER_TOPIC);
+    expect(letters.map((m) => Number(m.headers['global-position']))).toEqual([badPosition]);
+    const expected = expectedMessages(events);
+    const laterOfCase = new Set(
+      awaiting.filter((e) => e.streamVersion >= middle.streamVersion).map((e) => e.eventId),
+    );
+    expect(expected.notifications.filter((n) => laterOfCase.has(n.eventId)).length).toBeGreaterThan(0);
+    expect(seen(publisher.messages)).toEqual(expected);
+
+    // A relay with an empty cache (restart) that starts right after the dead letter reads the case back the same way.
+    await store.checkpoints.store('kafka-relay', badPosition);
+    const resumed = await relayAll();
+    expect(resumed.messages).toEqual(
+      publisher.messages.filter((m) => Number(m.headers['global-position']) > badPosition),
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import type { CaseState } from '@casusregie/domain';
 import type { EventStore, StoredEvent } from '@casusregie/event-store';
 import { nextCaseState } from '../policy/case-state';
 import {
@@ -53,19 +54,7 @@ export function notificationMessages(
   store: EventStore,
   options: NotificationMessagesOptions = {},
 ): MessageMapping {
-  const states = new CaseStateCache(options.cacheSize ?? 10_000);
-  return async (event) => {
-    if (!event.streamId.startsWith(CASE_STREAM_PREFIX)) return [];
-    const before = states.before(event) ?? (await readCaseStateBefore(store, event));
-    const after = nextCaseState(before, event);
-    states.remember(event, after);
-    return notificationsFor(event, before, after).map((notification) => ({
-      topic: NOTIFICATIONS_TOPIC,
-      key: notificationKey(notification),
-      value: JSON.stringify(toNotificationMessageValue(notification)),
-      headers: { ...eventHeaders(event), ...notificationHeaders(notification) },
-    }));
-  };
+  return caseStateMapping(store, options, false);
 }
 
 /**
@@ -74,6 +63,42 @@ export function notificationMessages(
  * the dead-letter topic as a whole.
  */
 export function caseMessages(store: EventStore, options: NotificationMessagesOptions = {}): MessageMapping {
-  const notifications = notificationMessages(store, options);
-  return async (event) => [...caseEventMessages(event), ...(await notifications(event))];
+  return caseStateMapping(store, options, true);
+}
+
+/**
+ * An event the mapping throws on goes to the dead-letter topic; the case's state then stays as it was before that
+ * event (here and in `readCaseStateBefore`, which skips it the same way), so the later events of the case are
+ * published with the notifications they would have had without it.
+ */
+function caseStateMapping(
+  store: EventStore,
+  options: NotificationMessagesOptions,
+  withPublicEvents: boolean,
+): MessageMapping {
+  const states = new CaseStateCache(options.cacheSize ?? 10_000);
+  return async (event) => {
+    if (!event.streamId.startsWith(CASE_STREAM_PREFIX)) return [];
+    const before = states.before(event) ?? (await readCaseStateBefore(store, event));
+    let after = before;
+    try {
+      const publicEvents = withPublicEvents ? caseEventMessages(event) : [];
+      after = nextCaseState(before, event);
+      return [...publicEvents, ...notificationMessagesOf(event, before, after)];
+    } catch (error) {
+      after = before;
+      throw error;
+    } finally {
+      states.remember(event, after);
+    }
+  };
+}
+
+function notificationMessagesOf(event: StoredEvent, before: CaseState, after: CaseState): OutgoingMessage[] {
+  return notificationsFor(event, before, after).map((notification) => ({
+    topic: NOTIFICATIONS_TOPIC,
+    key: notificationKey(notification),
+    value: JSON.stringify(toNotificationMessageValue(notification)),
+    headers: { ...eventHeaders(event), ...notificationHeaders(notification) },
+  }));
 }

@@ -1,6 +1,6 @@
 import { type CaseState, initialState } from '@casusregie/domain';
 import type { EventStore } from '@casusregie/event-store';
-import { foldCaseEnvelopes } from '../policy/case-state';
+import { nextCaseState } from '../policy/case-state';
 
 /** Where an event sits in its case stream: all the state cache needs to know of it. */
 export interface CaseStreamPoint {
@@ -54,11 +54,23 @@ export class CaseStateCache {
   }
 }
 
-/** The case state just before `event`, folded from the case stream up to it (for a state the cache has not got). */
+/**
+ * The case state just before `event`, folded from the case stream up to it (for a state the cache has not got). An
+ * earlier event the messaging cannot fold (an unmappable one: it went to the dead-letter topic) is skipped, the state
+ * staying as before it, exactly as the relay's mapping keeps it when it meets that event.
+ */
 export async function readCaseStateBefore(store: EventStore, event: CaseStreamPoint): Promise<CaseState> {
   const earlier =
     event.streamVersion === 0
       ? []
       : await store.readStream(event.streamId, { maxCount: event.streamVersion });
-  return foldCaseEnvelopes(earlier);
+  let state = initialState();
+  for (const envelope of earlier) {
+    try {
+      state = nextCaseState(state, envelope);
+    } catch {
+      // Unmappable: dead-lettered when the relay met it; the state stays as before it.
+    }
+  }
+  return state;
 }
