@@ -198,20 +198,19 @@ describeWithKafka('the embedded default with the Kafka relay on', (mock) =>
       // ---- The scan: the personal data are in the subjects, and nowhere else ----
       const scan = new PersonalDataScan(Object.values(SUBJECTS));
       await positiveControl(client, scan, cases);
+      const add = (source: string, text: string) => scan.add(source, withoutTheClockOnTheBirthday(text));
       for (const message of consumer.messages) {
         const where = `${message.topic}[${message.partition}]@${message.offset}`;
-        scan.add(`${where} key`, message.key);
-        scan.add(`${where} value`, message.value);
+        add(`${where} key`, message.key);
+        add(`${where} value`, message.value);
         for (const [name, value] of Object.entries(message.headers))
-          scan.add(`${where} header ${name}`, `${name}: ${value}`);
+          add(`${where} header ${name}`, `${name}: ${value}`);
       }
-      for (const [org, page] of inboxes)
-        for (const text of page.texts) scan.add(`GET /inbox of ${org}`, text);
+      for (const [org, page] of inboxes) for (const text of page.texts) add(`GET /inbox of ${org}`, text);
       for (const [org, sse] of streams) {
-        for (const event of sse.events)
-          scan.add(`SSE of ${org}`, `${event.event}\n${event.id}\n${event.data}`);
+        for (const event of sse.events) add(`SSE of ${org}`, `${event.event}\n${event.id}\n${event.data}`);
       }
-      for (const line of logs.lines) scan.add('log', line);
+      for (const line of logs.lines) add('log', line);
       expect(scan.findings).toEqual([]);
 
       // The scan read what it should: every message, page, frame and line, including the relay's and the watcher's logs.
@@ -223,6 +222,25 @@ describeWithKafka('the embedded default with the Kafka relay on', (mock) =>
     }, 90_000);
   }),
 );
+
+/** The youth's 18th birthday, the day the journeys' last tick happens on (privacy-journeys.ts). */
+const YOUTH_TURNS_18 = '2028-04-14';
+/** The clock's fields (a JSON property name and an ISO date or instant of that day), and nothing else. */
+const CLOCK_ON_THE_BIRTHDAY = new RegExp(
+  `"(occurredAt|createdAt|now|today)":"${YOUTH_TURNS_18}(T[0-9:.]+Z)?"`,
+  'g',
+);
+
+/**
+ * The texts without the service's clock when it stands on the youth's 18th birthday: the watcher passes the
+ * birthday on the day itself, so the moment it notes `EighteenthBirthdayPassed` (`occurredAt`), the notifications
+ * that follow (`createdAt`), the inbox pages read then (`now`, `today`) and the watcher's log (`today`) carry that
+ * day. That moment is documented residue (docs/MESSAGES.md); the date is not exempt anywhere else, so an id, a due
+ * date or any other field that holds it is still a finding.
+ */
+function withoutTheClockOnTheBirthday(text: string): string {
+  return text.replace(CLOCK_ON_THE_BIRTHDAY, '"$1":"<the clock on the birthday>"');
+}
 
 /** The first message of each id (by the header `header`), in the order given. */
 function firstOfEach(messages: readonly ReceivedMessage[], header: string): ReceivedMessage[] {

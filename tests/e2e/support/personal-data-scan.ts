@@ -1,8 +1,11 @@
 /**
  * Made-up clients with personal data distinctive enough that a scan cannot miss them or find them by chance, and
  * the scan itself: every written form of each datum (the name and its parts, the BSN with and without formatting,
- * the birth date in the notations people and programs use), compared case-insensitively.
+ * the birth date and the date the subject turns 18 in the notations people and programs use), compared
+ * case-insensitively.
  */
+
+import { dateNotations } from '../../../libs/messaging/src/policy/test-support/date-notations';
 
 export interface DistinctiveSubject {
   readonly name: string;
@@ -39,25 +42,18 @@ export const SUBJECTS = {
   },
 } as const satisfies Record<string, DistinctiveSubject>;
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
+/**
+ * The date a subject turns 18: the same day and month 18 years on. (The domain's `dateOfTurning18` refuses years
+ * before 1980, and the adult's and elderly client's are; no subject is born on 29 February.)
+ */
+function eighteenthBirthday(birthDate: string): string {
+  if (birthDate.endsWith('-02-29')) throw new Error(`Pick a subject not born on 29 February: ${birthDate}`);
+  return `${Number(birthDate.slice(0, 4)) + 18}${birthDate.slice(4)}`;
+}
 
 /** Every form in which the subject's data could be written down, each labelled with what it is. */
 export function writtenForms(subject: DistinctiveSubject): { label: string; text: string }[] {
   const { name, bsn, birthDate } = subject;
-  const [year, month, day] = birthDate.split('-');
   const parts = name.split(/[\s-]+/).filter((part) => part.length >= 5);
   return [
     { label: 'name', text: name },
@@ -65,12 +61,12 @@ export function writtenForms(subject: DistinctiveSubject): { label: string; text
     { label: 'BSN', text: bsn },
     { label: 'BSN with dots', text: `${bsn.slice(0, 4)}.${bsn.slice(4, 6)}.${bsn.slice(6)}` },
     { label: 'BSN in groups of three', text: `${bsn.slice(0, 3)} ${bsn.slice(3, 6)} ${bsn.slice(6)}` },
-    { label: 'birth date YYYY-MM-DD', text: birthDate },
-    { label: 'birth date DD-MM-YYYY', text: `${day}-${month}-${year}` },
-    { label: 'birth date DD/MM/YYYY', text: `${day}/${month}/${year}` },
-    { label: 'birth date YYYYMMDD', text: `${year}${month}${day}` },
-    { label: 'birth date DDMMYYYY', text: `${day}${month}${year}` },
-    { label: 'birth date in words', text: `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}` },
+    ...dateNotations(birthDate).map((form) => ({ label: `birth date ${form.label}`, text: form.text })),
+    // The 18th birthday dates the person as well as the birth date does (transition milestone ids carry it).
+    ...dateNotations(eighteenthBirthday(birthDate)).map((form) => ({
+      label: `18th birthday ${form.label}`,
+      text: form.text,
+    })),
   ];
 }
 
