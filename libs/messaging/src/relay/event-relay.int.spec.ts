@@ -344,6 +344,46 @@ describe('EventRelay (against the MessagePublisher port)', () => {
     expect(r.checkpoint()).toBe(0);
   });
 
+  it('never moves the checkpoint back: a late write of an abandoned run lands before the next run writes', async () => {
+    await appendRoundRobin(store, 3);
+    const write = store.checkpoints.store.bind(store.checkpoints);
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    let lateWrite: Promise<void> | null = null;
+    const spy = jest.spyOn(store.checkpoints, 'store').mockImplementation((name, position) => {
+      if (lateWrite) return write(name, position);
+      lateWrite = gate.then(() => write(name, position)); // the first write hangs inside the store
+      return lateWrite;
+    });
+    const r = relay();
+    await r.start();
+    await until(() => spy.mock.calls.length === 1, 'the first checkpoint write in flight');
+    await r.stop({ graceMs: 20 }); // gives up on it: the run is abandoned with its write still in the store
+
+    await appendRoundRobin(store, 3, { startAt: 3 });
+    await r.start();
+    await until(() => publisher.acknowledged.length === 2, 'the next run publishing up to 6');
+    openGate();
+    await lateWrite;
+    expect(await r.waitForCheckpoint(6, 2_000)).toBe(true);
+    expect(await store.checkpoints.load('kafka-relay')).toBe(6);
+    expect(spy.mock.calls.map(([, position]) => position)).toEqual([3, 6]);
+  });
+
+  it('never writes a checkpoint below the one stored', async () => {
+    await appendRoundRobin(store, 3);
+    publisher.hold();
+    const r = relay();
+    await r.start();
+    await until(() => publisher.attempts === 1, 'the publish in flight');
+    await store.checkpoints.store('kafka-relay', 50);
+    const spy = jest.spyOn(store.checkpoints, 'store');
+    publisher.release();
+    expect(await r.waitForCheckpoint(3, 2_000)).toBe(true);
+    expect(spy).not.toHaveBeenCalled();
+    expect(await store.checkpoints.load('kafka-relay')).toBe(50);
+  });
+
   it('on stop while waiting for a retry, ends at once', async () => {
     await appendRoundRobin(store, 3);
     publisher.failNext = Number.MAX_SAFE_INTEGER;

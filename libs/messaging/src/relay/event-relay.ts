@@ -131,6 +131,8 @@ export class EventRelay {
   private loop: Promise<void> | null = null;
   private current: Run | null = null;
   private starting: Promise<void> | null = null;
+  /** The tail of this relay's checkpoint writes: one at a time, in order (see storeCheckpoint). */
+  private checkpointWrites: Promise<unknown> = Promise.resolve();
   private counters = { events: 0, messages: 0, deadLetters: 0 };
   private consecutiveFailures = 0;
   private failingSince: Date | null = null;
@@ -436,11 +438,26 @@ export class EventRelay {
   /**
    * The batch is acknowledged; the checkpoint must follow. A failing checkpoint store is retried (the messages
    * are not sent again); if the relay stops meanwhile, the batch is simply re-sent after the next start.
+   *
+   * The checkpoint never moves backwards. Every write of this relay goes through `checkpointWrites`, one at a time,
+   * and reads the stored position first: only a larger one is written, and never by an abandoned run. A write of an
+   * abandoned run that was already inside the store when stop() gave up on it finishes before the next run's first
+   * write (that one waits for it), so the next run then writes over it. What this cannot order is a second relay of
+   * the same name in another process: between its read and its write another writer could slip in. One relay per
+   * checkpoint name is the deployment rule (the port has no compare-and-set).
    */
-  private async storeCheckpoint(run: Run, position: number): Promise<boolean> {
+  private storeCheckpoint(run: Run, position: number): Promise<boolean> {
+    const write = this.checkpointWrites.then(() => this.writeCheckpoint(run, position));
+    this.checkpointWrites = write.catch(() => undefined);
+    return write;
+  }
+
+  private async writeCheckpoint(run: Run, position: number): Promise<boolean> {
     for (let attempt = 0; ; attempt++) {
+      if (run.abandoned) return false;
       try {
-        await this.store.checkpoints.store(this.name, position);
+        const stored = await this.store.checkpoints.load(this.name);
+        if (position > stored && !run.abandoned) await this.store.checkpoints.store(this.name, position);
         break;
       } catch (error) {
         if (run.stopper.signal.aborted || attempt >= 5) throw error;
@@ -452,7 +469,7 @@ export class EventRelay {
       }
     }
     if (run.abandoned) return false;
-    this.committedCheckpoint = position;
+    this.committedCheckpoint = Math.max(this.committedCheckpoint, position);
     return true;
   }
 
