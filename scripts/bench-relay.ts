@@ -1,75 +1,87 @@
 /**
- * Relay benchmark: `npm run bench:relay` (node -r @swc-node/register scripts/bench-relay.ts). Prints a table and, as
- * the last line, one JSON object.
+ * Relay benchmark: `npm run bench:relay [-- options]` (node -r @swc-node/register scripts/bench-relay.ts). Prints a
+ * table and, as the last line, one JSON object. Exits non-zero when a message the latency phase expected never
+ * arrived within the timeout.
  *
- * - relayMessagesPerSec: the relay catching up on a log of real case events (generated through the decider), each
- *   published as its public form to `casusregie.case-events.v1`, acknowledged by all replicas (acks -1), with the
- *   checkpoint stored after each batch. Measured from start() until the checkpoint reaches the head.
- * - endToEndP99Ms: real commands appended at BENCH_RATE commands/s while the relay runs live with the full mapping
- *   (public case events and notifications); for every case event, the time from the append being acknowledged to the
- *   consumer receiving the message from the broker (kafkajs consumer group in the same process, same clock).
+ * - relayMessagesPerSec (throughput phase): the relay, in this process, catching up on a log of real case events
+ *   (generated through the decider), each published as its public form to `casusregie.case-events.v1`, acknowledged
+ *   by all replicas (acks -1), with the checkpoint stored after each batch. Measured from start() until the
+ *   checkpoint reaches the head. Then the same log with the notifications as well.
+ * - endToEndP99Ms / endToEndP50Ms (latency phase, scripts/bench/relay-latency.ts): the embedded app as `npm start`
+ *   runs it, in a child process on a fresh data directory, with KAFKA_BROKERS = a fresh broker and
+ *   WATCHER_ENABLED=false, takes commands over HTTP at --command-rate commands/s from --clients clients. For every
+ *   event named in a 2xx answer: from that answer arriving to its public case event arriving at a kafkajs consumer
+ *   in this process (same clock). Notifications are measured the same way, against what the relay's mapping gives
+ *   for the stored events. A message that does not arrive within --timeout counts as missing (and as infinitely
+ *   late in the percentiles).
  *
  * The broker is librdkafka's mock cluster started with kcat (infra/kafka-mock.sh; 3 brokers, idempotence off, as in
- * the tests), or a real cluster when KAFKA_BROKERS is set (then KAFKA_IDEMPOTENT etc. apply; idempotence defaults
- * on). Options (environment): BENCH_CASES (3000: about 39,000 events), BENCH_RATE (500), BENCH_SECONDS (10),
- * BENCH_FETCH_WAIT_MS (10: the consumer's maxWaitTimeInMs; the mock holds every fetch this long), BENCH_DIR.
+ * the tests), one for each phase, or a real cluster when KAFKA_BROKERS is set (then KAFKA_IDEMPOTENT etc. apply).
+ * Options: --cases 3000 (throughput log: about 39,000 events; or BENCH_CASES), --command-rate 500, --duration 10
+ * (seconds measured), --warmup 3 (seconds of commands before, not measured), --clients 32, --timeout 30 (seconds to
+ * wait for the messages after the last command), --fetch-wait-ms 10 (the consumer's maxWaitTimeInMs; the mock holds
+ * every fetch this long), --seed 7, --seed-cases 500 (cases seeded into the app's data directory first with
+ * scripts/seed.ts, so commands move cases on rather than only register new ones; the relay checkpoint is set to
+ * the seeded head, so the measured commands do not queue behind the seeded history), --dir (keep the working files there; default a temporary directory, removed).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { type EventStore, SqliteEventStore } from '@casusregie/event-store';
-import { Kafka, logLevel } from 'kafkajs';
-import { type KafkaPublisherConfig, kafkaConfigFromEnv } from '../libs/messaging/src/kafka/kafka-config';
+import type { KafkaPublisherConfig } from '../libs/messaging/src/kafka/kafka-config';
 import { KafkaMessagePublisher } from '../libs/messaging/src/kafka/kafka-message-publisher';
 import { caseEventMessages, caseMessages } from '../libs/messaging/src/relay/case-messages';
 import { EventRelay, type MessageMapping } from '../libs/messaging/src/relay/event-relay';
 import { silentRelayLogger } from '../libs/messaging/src/relay/relay-logger';
-import {
-  CaseLog,
-  CaseScript,
-  ORG,
-  type Step,
-  after,
-  arrangedGrensvlak,
-  awaitingAnswer,
-  disputedGrensvlak,
-  generateCases,
-  moeilijkPlaatsbaar,
-  referred,
-} from '../libs/projections/src/testing';
+import { generateCases } from '../libs/projections/src/testing';
+import { type Broker, startBroker } from './bench/kafka-mock';
+import { CASE_EVENTS_TOPIC } from './bench/kafka-receipts';
+import { type LatencyOptions, measureLatency } from './bench/relay-latency';
 
-const CASES = Number(process.env.BENCH_CASES ?? 3_000);
-const RATE = Number(process.env.BENCH_RATE ?? 500);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const FETCH_WAIT_MS = Number(process.env.BENCH_FETCH_WAIT_MS ?? 10);
-const CASE_EVENTS_TOPIC = 'casusregie.case-events.v1';
 const REPO_ROOT = resolve(__dirname, '..');
-const root = process.env.BENCH_DIR ?? mkdtempSync(join(tmpdir(), 'casusregie-bench-relay-'));
 
-interface Broker {
-  readonly config: KafkaPublisherConfig;
-  readonly description: string;
-  stop(): void;
+/** The latency phase's settings from the command line. */
+type LoadOptions = Omit<LatencyOptions, 'repoRoot' | 'dataDir' | 'broker' | 'appEnv' | 'progress'>;
+
+interface Options extends LoadOptions {
+  readonly cases: number;
+  readonly dir: string | undefined;
 }
 
-function broker(): Broker {
-  const fromEnv = kafkaConfigFromEnv();
-  if (fromEnv)
-    return { config: fromEnv, description: `KAFKA_BROKERS=${fromEnv.brokers.join(',')}`, stop: () => {} };
-  const env = { ...process.env, KAFKA_MOCK_DIR: join(root, 'kafka-mock') };
-  const script = join(REPO_ROOT, 'infra', 'kafka-mock.sh');
-  const brokers = execFileSync(script, ['start'], {
-    env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  })
-    .trim()
-    .split(',');
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      cases: { type: 'string' },
+      'command-rate': { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      clients: { type: 'string' },
+      timeout: { type: 'string' },
+      'fetch-wait-ms': { type: 'string' },
+      seed: { type: 'string' },
+      'seed-cases': { type: 'string' },
+      dir: { type: 'string' },
+    },
+  });
+  const number = (name: string, raw: string | undefined, fallback: number, min: number): number => {
+    const value = raw === undefined ? fallback : Number(raw);
+    if (!Number.isFinite(value) || value < min)
+      throw new Error(`--${name} must be a number of at least ${min}`);
+    return value;
+  };
   return {
-    config: { brokers, idempotent: false },
-    description: `librdkafka mock cluster via kcat, ${brokers.length} brokers, idempotence off`,
-    stop: () => execFileSync(script, ['stop'], { env, stdio: 'ignore' }),
+    cases: Math.floor(number('cases', values.cases ?? process.env.BENCH_CASES, 3_000, 1)),
+    commandRate: number('command-rate', values['command-rate'], 500, 1),
+    seconds: number('duration', values.duration, 10, 1),
+    warmupSeconds: number('warmup', values.warmup, 3, 0),
+    clients: Math.floor(number('clients', values.clients, 32, 1)),
+    timeoutMs: number('timeout', values.timeout, 30, 1) * 1000,
+    fetchWaitMs: Math.floor(number('fetch-wait-ms', values['fetch-wait-ms'], 10, 0)),
+    seed: Math.floor(number('seed', values.seed, 7, 0)),
+    seedCases: Math.floor(number('seed-cases', values['seed-cases'], 500, 1)),
+    dir: values.dir,
   };
 }
 
@@ -102,184 +114,126 @@ async function relayUntilHead(
   return { events: head, messages, seconds };
 }
 
-/** Journeys of fresh cases, their commands interleaved round-robin: a steady mix like live traffic. */
-function liveCommands(log: CaseLog, count: number): Step[][] {
-  const builders = [arrangedGrensvlak, disputedGrensvlak, awaitingAnswer, moeilijkPlaatsbaar, referred];
-  const regiehouders = [ORG.utrecht, ORG.houten, ORG.zwolle, ORG.tilburg];
-  const journeys: Step[][] = [];
-  let total = 0;
-  for (let i = 0; total < count; i++) {
-    const script = new CaseScript(log, `live-${i}`, regiehouders[i % regiehouders.length]);
-    const journey = builders[i % builders.length](script, after('2026-06-01T08:00:00Z', i % 30));
-    journeys.push(journey);
-    total += journey.length;
-  }
-  return journeys;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function endToEnd(store: EventStore, config: KafkaPublisherConfig) {
-  const appendedAt = new Map<number, number>(); // global position -> when its append was acknowledged
-  const acknowledgedAt = new Map<number, number>(); // global position -> when the broker acknowledged it
-  const latencies: number[] = [];
-  const relayLatencies: number[] = [];
-  const pendingReceipts = new Map<number, number>();
-
-  const kafka = new Kafka({
-    clientId: 'bench-consumer',
-    brokers: [...config.brokers],
-    logLevel: logLevel.NOTHING,
-  });
-  const consumer = kafka.consumer({
-    groupId: `bench-${Date.now()}`,
-    sessionTimeout: 6_000,
-    heartbeatInterval: 500,
-    maxWaitTimeInMs: FETCH_WAIT_MS,
-  });
-  const joined = new Promise<void>((done) => consumer.on(consumer.events.GROUP_JOIN, () => done()));
-  await consumer.connect();
-  await consumer.subscribe({ topic: CASE_EVENTS_TOPIC, fromBeginning: false });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const receivedAt = performance.now();
-      const position = Number(message.headers?.['global-position']?.toString());
-      if (!Number.isFinite(position)) return;
-      const at = appendedAt.get(position);
-      if (at === undefined) pendingReceipts.set(position, receivedAt);
-      else latencies.push(Math.max(0, receivedAt - at));
-    },
-  });
-  await joined;
-
-  const publisher = new KafkaMessagePublisher({ ...config, clientId: 'bench-live' }, silentRelayLogger);
-  await store.checkpoints.store('kafka-relay-live', await store.headPosition());
-  let previous = await store.headPosition();
-  const relay = new EventRelay({
-    store,
-    publisher,
-    mapping: caseMessages(store),
-    name: 'kafka-relay-live',
-    logger: silentRelayLogger,
-    onBatch: ({ checkpoint }) => {
-      const now = performance.now();
-      for (let position = previous + 1; position <= checkpoint; position++) acknowledgedAt.set(position, now);
-      previous = checkpoint;
-    },
-  });
-  await relay.start();
-  // Let the consumer's first fetches reach the end of the (so far empty) partitions.
-  await new Promise((done) => setTimeout(done, 1_000));
-
-  const log = new CaseLog(store);
-  const journeys = liveCommands(log, RATE * SECONDS);
-  const queue = journeys.flatMap((journey, index) => journey.map((step, n) => ({ index, n, step })));
-  queue.sort((a, b) => a.n - b.n || a.index - b.index);
-  const busy = new Map<number, Promise<void>>();
-  const started = performance.now();
-  let sent = 0;
-  let events = 0;
-  const total = Math.min(queue.length, RATE * SECONDS);
-  while (sent < total) {
-    const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * RATE) + 1);
-    for (; sent < due; sent++) {
-      const { index, step } = queue[sent];
-      const run = (busy.get(index) ?? Promise.resolve()).then(async () => {
-        const result = await step.run();
-        const now = performance.now();
-        for (let position = result.firstGlobalPosition; position <= result.lastGlobalPosition; position++) {
-          appendedAt.set(position, now);
-          events++;
-          const received = pendingReceipts.get(position);
-          if (received !== undefined) latencies.push(Math.max(0, received - now));
-          pendingReceipts.delete(position);
-        }
-      });
-      busy.set(index, run);
-    }
-    await new Promise((done) => setTimeout(done, 2));
-  }
-  await Promise.all(busy.values());
-  const offeredSeconds = (performance.now() - started) / 1000;
-  const head = await store.headPosition();
-  await relay.waitForCheckpoint(head, 30_000);
-  const deadline = Date.now() + 15_000;
-  while (latencies.length < events && Date.now() < deadline)
-    await new Promise((done) => setTimeout(done, 20));
-  for (const [position, at] of appendedAt) {
-    const acked = acknowledgedAt.get(position);
-    if (acked !== undefined) relayLatencies.push(Math.max(0, acked - at));
-  }
-  await relay.stop();
-  await publisher.close();
-  await consumer.disconnect();
-
-  latencies.sort((a, b) => a - b);
-  relayLatencies.sort((a, b) => a - b);
-  return {
-    commands: total,
-    commandsPerSec: total / offeredSeconds,
-    events,
-    received: latencies.length,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    max: latencies.at(-1) ?? NaN,
-    relayP99: percentile(relayLatencies, 99),
-  };
-}
-
-async function main(): Promise<void> {
-  const kafka = broker();
+async function throughput(root: string, options: Options) {
+  const kafka = startBroker(REPO_ROOT, join(root, 'kafka-mock-throughput'));
   try {
     const store = new SqliteEventStore({ filename: join(root, 'events.sqlite'), synchronous: 'NORMAL' });
-    const generated = await generateCases(store, { cases: CASES });
+    const generated = await generateCases(store, { cases: options.cases });
     const caseEventsOnly = await relayUntilHead(store, kafka.config, caseEventMessages, 'bench-case-events');
     const both = await relayUntilHead(store, kafka.config, caseMessages(store), 'bench-case-messages');
-    const live = await endToEnd(store, kafka.config);
     await store.close();
+    return { broker: kafka.description, commands: generated.commands, caseEventsOnly, both };
+  } finally {
+    kafka.stop();
+  }
+}
 
-    const relayMessagesPerSec = caseEventsOnly.messages / caseEventsOnly.seconds;
+async function latency(root: string, options: Options) {
+  const kafka: Broker = startBroker(REPO_ROOT, join(root, 'kafka-mock-latency'));
+  const dataDir = join(root, 'app-data');
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    return await measureLatency({
+      repoRoot: REPO_ROOT,
+      dataDir,
+      broker: kafka.config,
+      appEnv: kafka.mock ? { KAFKA_IDEMPOTENT: 'false' } : {},
+      ...options,
+      progress: (line) => process.stderr.write(line),
+    });
+  } finally {
+    kafka.stop();
+  }
+}
+
+const ms = (value: number | null): string =>
+  value === null ? '-' : Number.isFinite(value) ? value.toFixed(1) : 'missing';
+const json = (value: number | null): number | null =>
+  value === null || !Number.isFinite(value) ? null : Number(value.toFixed(1));
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const root = options.dir ?? mkdtempSync(join(tmpdir(), 'casusregie-bench-relay-'));
+  const loadBefore = loadavg();
+  try {
+    process.stderr.write(`throughput: relaying the log of ${options.cases} generated cases\n`);
+    const put = await throughput(root, options);
+    const live = await latency(root, options);
+    const loadAfter = loadavg();
+
+    const relayMessagesPerSec = put.caseEventsOnly.messages / put.caseEventsOnly.seconds;
+    const missing = live.caseEvents.expected - live.caseEvents.received;
+    const missingNotifications = live.notifications.expected - live.notifications.received;
     const rows: [string, string][] = [
-      ['broker', kafka.description],
-      ['log', `${caseEventsOnly.events} case events from ${generated.commands} commands (${CASES} cases)`],
+      ['broker', put.broker],
+      [
+        'log',
+        `${put.caseEventsOnly.events} case events from ${put.commands} commands (${options.cases} cases)`,
+      ],
       ['relayMessagesPerSec (case events)', relayMessagesPerSec.toFixed(0)],
-      ['  catch-up time', `${caseEventsOnly.seconds.toFixed(2)} s for ${caseEventsOnly.messages} messages`],
-      ['with notifications: messages/s', (both.messages / both.seconds).toFixed(0)],
+      [
+        '  catch-up time',
+        `${put.caseEventsOnly.seconds.toFixed(2)} s for ${put.caseEventsOnly.messages} messages`,
+      ],
+      ['with notifications: messages/s', (put.both.messages / put.both.seconds).toFixed(0)],
       [
         '  events/s, messages',
-        `${(both.events / both.seconds).toFixed(0)} events/s, ${both.messages} messages`,
+        `${(put.both.events / put.both.seconds).toFixed(0)} events/s, ${put.both.messages} messages`,
+      ],
+      ['app', `embedded app (child process), started in ${(live.appStartupMs / 1000).toFixed(1)} s`],
+      [
+        'commands offered / achieved',
+        `${live.offeredRate}/s by ${options.clients} clients / ${live.commandsPerSec.toFixed(0)} 2xx/s ` +
+          `(${options.seconds} s measured after ${options.warmupSeconds} s warm-up)`,
       ],
       [
-        'live load offered',
-        `${live.commandsPerSec.toFixed(0)} commands/s (${live.commands} commands, ${live.events} events)`,
+        '  command p50 / p99 ms (from due)',
+        `${ms(live.commands.percentile(0.5))} / ${ms(live.commands.percentile(0.99))}, non-2xx: ${live.commands.errorSummary()}`,
       ],
-      ['endToEndP50Ms', live.p50.toFixed(1)],
-      ['endToEndP99Ms', live.p99.toFixed(1)],
-      ['endToEndMaxMs', live.max.toFixed(1)],
-      ['appendToAckP99Ms (relay only)', live.relayP99.toFixed(1)],
-      ['consumer fetch wait (maxWaitTimeInMs)', `${FETCH_WAIT_MS} ms`],
+      ['case events received / expected', `${live.caseEvents.received} / ${live.caseEvents.expected}`],
+      ['endToEndP50Ms (answer -> consumed)', ms(live.caseEvents.p50)],
+      ['endToEndP99Ms (answer -> consumed)', ms(live.caseEvents.p99)],
+      ['endToEndMaxMs', ms(live.caseEvents.max)],
+      ['  consumed before the answer was read', String(live.beforeAnswer)],
+      [
+        'notifications received / expected',
+        `${live.notifications.received} / ${live.notifications.expected}`,
+      ],
+      ['notification p50 / p99 ms', `${ms(live.notifications.p50)} / ${ms(live.notifications.p99)}`],
+      ['consumer fetch wait (maxWaitTimeInMs)', `${options.fetchWaitMs} ms`],
+      [
+        'load average (1 min) before / after',
+        `${loadBefore[0].toFixed(2)} / ${loadAfter[0].toFixed(2)} (${loadAfter.map((l) => l.toFixed(2)).join(' ')})`,
+      ],
     ];
     const width = Math.max(...rows.map(([name]) => name.length));
     for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
     console.log(
       JSON.stringify({
         relayMessagesPerSec: Math.round(relayMessagesPerSec),
-        endToEndP99Ms: Number(live.p99.toFixed(1)),
-        endToEndP50Ms: Number(live.p50.toFixed(1)),
-        appendToAckP99Ms: Number(live.relayP99.toFixed(1)),
-        messagesPerSecWithNotifications: Math.round(both.messages / both.seconds),
+        endToEndP99Ms: json(live.caseEvents.p99),
+        endToEndP50Ms: json(live.caseEvents.p50),
         commandsPerSec: Math.round(live.commandsPerSec),
-        liveEvents: live.events,
-        received: live.received,
+        offeredCommandsPerSec: live.offeredRate,
+        received: live.caseEvents.received,
+        expected: live.caseEvents.expected,
+        notificationsReceived: live.notifications.received,
+        notificationsExpected: live.notifications.expected,
+        notificationP99Ms: json(live.notifications.p99),
+        messagesPerSecWithNotifications: Math.round(put.both.messages / put.both.seconds),
+        loadAvg1m: Number(loadAfter[0].toFixed(2)),
         broker: process.env.KAFKA_BROKERS ? 'kafka' : 'librdkafka-mock',
       }),
     );
+    if (missing > 0 || missingNotifications > 0) {
+      console.error(
+        `FAILED: ${missing} case events and ${missingNotifications} notifications did not arrive within ` +
+          `${options.timeoutMs / 1000} s`,
+      );
+      process.exitCode = 1;
+    }
   } finally {
-    kafka.stop();
-    if (!process.env.BENCH_DIR) rmSync(root, { recursive: true, force: true });
+    if (!options.dir) rmSync(root, { recursive: true, force: true });
   }
 }
 

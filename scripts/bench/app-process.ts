@@ -16,6 +16,8 @@ export interface AppOptions {
   readonly readyTimeoutMs: number;
   /** NODE_OPTIONS for the app, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes. */
   readonly nodeOptions?: string;
+  /** More environment variables for the app. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface RunningApp {
@@ -74,6 +76,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     HOST: '127.0.0.1',
     AUTH_JWT_SECRET: options.secret,
     LOG_LEVEL: options.logLevel,
+    ...options.env,
   };
   delete env.AUTH_JWKS_URL;
   if (options.nodeOptions) env.NODE_OPTIONS = options.nodeOptions;
