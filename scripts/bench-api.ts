@@ -12,6 +12,9 @@
  *   - rebuildEventsPerSec       after the app stopped: the read models rebuilt from the whole log, into a scratch
  *                               file next to the real one (which is left alone)
  *
+ * Before anything is measured, the app's background processors settle (scripts/bench/settle.ts): the seed does
+ * not run the deadline watcher, so on a fresh seed it first notes every deadline the history let pass.
+ *
  * Every endpoint runs twice. First closed loop (each client sends its next request as soon as it has the answer):
  * that throughput is the capacity, and it is commandsPerSec for the commands. Then paced (open loop) at a fixed
  * offered rate shared by the 64 clients: 1,000 commands/s (the target) and --read-rate reads/s, or 90% of the
@@ -29,7 +32,8 @@
  * --command-rate 1000 (the offered rate of the paced command run; the target is 1,000), --seed 7,
  * --sample 4000 (random log positions; their cases are read and worked on), --idempotency-share 0.5 (commands sent
  * with an Idempotency-Key), --log-level warn (the app's LOG_LEVEL; info logs every request), --port 0 (a free
- * port), --app-node-options=... (NODE_OPTIONS for the app, e.g. =--cpu-prof to see where its time goes), --only
+ * port), --app-node-options=... (NODE_OPTIONS for the app, e.g. =--cpu-prof to see where its time goes),
+ * --watch-interval-ms (the app's WATCH_INTERVAL_MS; default: the app's own, 60 s), --only
  * workQueue,caseDetail,responsibilitySteps,commands,rebuild (measure only these; the others print null, marked
  * skipped).
  */
@@ -43,6 +47,7 @@ import { SqliteEventStore } from '@casusregie/event-store';
 import { rebuildProjections } from '@casusregie/projections';
 import { type RunningApp, startApp } from './bench/app-process';
 import { sampleCases } from './bench/case-sample';
+import { settleProcessors } from './bench/settle';
 import { CommandWorkload } from './bench/command-workload';
 import { HttpClient, type HttpResult } from './bench/http-client';
 import { Latencies } from './bench/latency';
@@ -75,6 +80,8 @@ interface Options {
   readonly logLevel: string;
   readonly port: number;
   readonly appNodeOptions: string | undefined;
+  /** WATCH_INTERVAL_MS of the app (null: the app's default). */
+  readonly watchIntervalMs: number | null;
   /** Only these measurements (the others are reported as null, marked skipped); null = all. */
   readonly only: ReadonlySet<string> | null;
 }
@@ -98,6 +105,7 @@ function parseOptions(argv: string[]): Options {
       'log-level': { type: 'string' },
       port: { type: 'string' },
       'app-node-options': { type: 'string' },
+      'watch-interval-ms': { type: 'string' },
       only: { type: 'string' },
     },
   });
@@ -122,6 +130,10 @@ function parseOptions(argv: string[]): Options {
     logLevel: values['log-level'] ?? 'warn',
     port: Math.floor(number('port', values.port, 0, 0, 65535)),
     appNodeOptions: values['app-node-options'],
+    watchIntervalMs:
+      values['watch-interval-ms'] === undefined
+        ? null
+        : Math.floor(number('watch-interval-ms', values['watch-interval-ms'], 60_000, 10, 86_400_000)),
     only: values.only === undefined ? null : new Set(values.only.split(',').map((m) => m.trim())),
   };
 }
@@ -370,10 +382,17 @@ async function main(): Promise<void> {
     logFile,
     readyTimeoutMs: 300_000,
     nodeOptions: options.appNodeOptions,
+    env: options.watchIntervalMs === null ? {} : { WATCH_INTERVAL_MS: String(options.watchIntervalMs) },
   });
   process.stderr.write(`App ready at ${app.baseUrl} after ${(app.startupMs / 1000).toFixed(1)} s\n`);
 
   const http = new HttpClient(app.baseUrl, options.clients);
+  process.stderr.write('Waiting for the deadline watcher and the read models to settle (unmeasured)\n');
+  const settled = await settleProcessors(http, 1_800_000, (line) => process.stderr.write(line));
+  const settleNote =
+    `Before measuring, the app's deadline watcher appended ${settled.eventsAppended.toLocaleString('en-US')} ` +
+    `events in ${settled.seconds.toFixed(0)} s (deadlines the seeded history let pass)` +
+    (settled.noWatcher ? '; no watcher runs in the app.' : '.');
   const tokens = new Tokens(secret, tables);
   const runs = new Map<string, EndpointRun | null>();
   const notes: string[] = [];
@@ -582,6 +601,7 @@ async function main(): Promise<void> {
     for (const [where, text] of samples) console.log(`  ${where}: ${text.replace(/\s+/g, ' ')}`);
   }
   if (commands.dropped > 0) notes.push(`${commands.dropped} cases were left alone after a failed command.`);
+  notes.push(settleNote);
   for (const note of notes) console.log(`Note: ${note}`);
   console.log(JSON.stringify(Object.fromEntries(Object.entries(result).map(([k, v]) => [k, round(v)]))));
 }
