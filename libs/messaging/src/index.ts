@@ -33,6 +33,7 @@ export * from './relay/dead-letter';
 export * from './relay/headers';
 export * from './relay/backoff';
 export * from './relay/relay-logger';
+export * from './relay/relay-supervisor';
 export * from './kafka/kafka-config';
 export * from './kafka/kafka-message-publisher';
 export * from './kafka/kafka-relay';

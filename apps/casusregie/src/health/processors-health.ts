@@ -1,8 +1,11 @@
 import type { DeadlineWatcher, KafkaRelay, WatchTickReport } from '@casusregie/messaging';
 
 export interface RelayReadiness {
-  /** up: publishing or waiting for events; retrying: the broker does not acknowledge; else the relay's state. */
-  readonly status: 'up' | 'retrying' | 'idle' | 'stopping' | 'stopped' | 'failed';
+  /**
+   * up: publishing or waiting for events; retrying: the broker does not acknowledge; restarting: the relay failed
+   * (the store under it) and is started again after a delay; else the relay's state.
+   */
+  readonly status: 'up' | 'retrying' | 'restarting' | 'idle' | 'stopping' | 'stopped' | 'failed';
   /** Every event up to this global position is acknowledged by the broker. */
   readonly checkpoint: number;
   readonly head: number;
@@ -12,6 +15,10 @@ export interface RelayReadiness {
   readonly failingSince: string | null;
   readonly lastError: { readonly name: string; readonly at: string } | null;
   readonly lastAcknowledgedAt: string | null;
+  /** Restarts after a failure since the process started, the last failure (name and time) and the next restart. */
+  readonly restarts: number;
+  readonly lastFailure: { readonly name: string; readonly at: string } | null;
+  readonly nextRestartAt: string | null;
 }
 
 export interface WatcherReadiness {
@@ -34,7 +41,9 @@ type LastTick = Pick<
 /** The relay's part of /health/ready: its state and lag (the error's name and time only, never a message). */
 export async function relayReadiness(relay: KafkaRelay): Promise<RelayReadiness> {
   const health = await relay.health();
-  const status = health.state === 'running' ? 'up' : health.state;
+  const { supervisor } = health;
+  const status =
+    supervisor.state === 'restarting' ? 'restarting' : health.state === 'running' ? 'up' : health.state;
   return {
     status,
     checkpoint: health.checkpoint,
@@ -44,6 +53,12 @@ export async function relayReadiness(relay: KafkaRelay): Promise<RelayReadiness>
     failingSince: health.failingSince,
     lastError: health.lastError && { name: health.lastError.name, at: health.lastError.at },
     lastAcknowledgedAt: health.lastAcknowledgedAt,
+    restarts: supervisor.restarts,
+    lastFailure: supervisor.lastFailure && {
+      name: supervisor.lastFailure.name,
+      at: supervisor.lastFailure.at,
+    },
+    nextRestartAt: supervisor.nextRestartAt,
   };
 }
 

@@ -15,6 +15,12 @@ export const KAFKA_RELAY = Symbol('KAFKA_RELAY');
 /** How long a shutdown waits for the batch in flight before leaving it to be published again after a restart. */
 export const RELAY_SHUTDOWN_GRACE_MS = 10_000;
 
+/**
+ * A relay that fails (the event store or its checkpoint store under it) is restarted by its RelaySupervisor after
+ * this delay, doubling while it keeps failing without progress; /health/ready shows it as `restarting`.
+ */
+export const RELAY_RESTART_BACKOFF = { initialMs: 1_000, maxMs: 60_000 } as const;
+
 export interface KafkaRelayModuleOptions {
   /** null: the relay is off. */
   readonly kafka: KafkaPublisherConfig | null;
@@ -22,7 +28,8 @@ export interface KafkaRelayModuleOptions {
 }
 
 /**
- * Starts the relay once the application has bootstrapped. Stops it in onModuleDestroy, the first shutdown hook,
+ * Starts the relay (under its supervisor) once the application has bootstrapped. Stops it and its restarts in
+ * onModuleDestroy, the first shutdown hook,
  * so the batch in flight finishes (its checkpoint is stored only once the broker acknowledged it) or is left for
  * the next start, before any later hook closes the event store.
  */
@@ -53,7 +60,15 @@ export class KafkaRelayModule {
           provide: KAFKA_RELAY,
           inject: [EVENT_STORE_PORT],
           useFactory: (store: EventStore): KafkaRelay | null =>
-            kafka ? new KafkaRelay({ store, mapping: caseMessages(store), logger, kafka }) : null,
+            kafka
+              ? new KafkaRelay({
+                  store,
+                  mapping: caseMessages(store),
+                  logger,
+                  kafka,
+                  restartBackoff: RELAY_RESTART_BACKOFF,
+                })
+              : null,
         },
         KafkaRelayLifecycle,
       ],

@@ -11,6 +11,7 @@ import { DEAD_LETTER_TOPIC, type DeadLetter } from './dead-letter';
 import { EventRelay, type EventRelayOptions } from './event-relay';
 import type { MessagePublisher, OutgoingMessage } from './message-publisher';
 import { type RelayLogger, silentRelayLogger } from './relay-logger';
+import { RelaySupervisor } from './relay-supervisor';
 
 /**
  * The relay's contract with the broker, checked against a scripted in-memory publisher (the port, not a Kafka
@@ -429,5 +430,89 @@ describe('EventRelay (against the MessagePublisher port)', () => {
     await r.finished();
     expect(r.status()).toMatchObject({ state: 'stopped', checkpoint: 3 });
     store = new SqliteEventStore({ filename: ':memory:' });
+  });
+
+  describe('under a RelaySupervisor', () => {
+    const supervisors: RelaySupervisor[] = [];
+    afterEach(async () => {
+      for (const supervisor of supervisors.splice(0)) await supervisor.stop({ graceMs: 1_000 });
+    });
+
+    function supervised(r: EventRelay, backoff = { initialMs: 5, maxMs: 20 }): RelaySupervisor {
+      const supervisor = new RelaySupervisor(r, {
+        backoff,
+        logger: silentRelayLogger,
+      });
+      supervisors.push(supervisor);
+      return supervisor;
+    }
+
+    it('restarts a relay that failed on the checkpoint store, with growing delays, and it resumes once the store is back', async () => {
+      await appendRoundRobin(store, 3);
+      const storeCheckpoint = jest
+        .spyOn(store.checkpoints, 'store')
+        .mockRejectedValue(new Error('SQLITE_BUSY: database is locked'));
+      const r = relay({ backoff: { initialMs: 1, maxMs: 2 } });
+      const supervisor = supervised(r);
+      await supervisor.start();
+      await until(() => supervisor.status().restarts >= 2, 'two restarts');
+      expect(supervisor.status()).toMatchObject({
+        lastFailure: { name: 'Error', message: 'SQLITE_BUSY: database is locked' },
+      });
+      expect(supervisor.status().consecutiveFailures).toBeGreaterThanOrEqual(2);
+      expect(await store.checkpoints.load('kafka-relay')).toBe(0);
+
+      storeCheckpoint.mockRestore();
+      await until(() => r.checkpoint() === 3, 'the checkpoint after the store came back');
+      await appendRoundRobin(store, 2, { startAt: 3 });
+      expect(await r.waitForCheckpoint(5, 2_000)).toBe(true);
+      expect(r.status().state).toBe('running');
+      expect(supervisor.status().state).toBe('supervising');
+      expect(await store.checkpoints.load('kafka-relay')).toBe(5);
+      const positions = new Set(publisher.messages.map((m) => Number(m.headers['global-position'])));
+      expect([...positions].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+    });
+
+    it('keeps trying to start a relay whose store cannot load the checkpoint, and it resumes once it can', async () => {
+      await appendRoundRobin(store, 4);
+      const load = jest
+        .spyOn(store.checkpoints, 'load')
+        .mockRejectedValue(new Error('SQLITE_IOERR: disk I/O error'));
+      const r = relay();
+      const supervisor = supervised(r);
+      await supervisor.start();
+      await until(() => supervisor.status().restarts >= 1, 'a restart');
+      expect(supervisor.status().lastFailure).toMatchObject({ message: 'SQLITE_IOERR: disk I/O error' });
+      load.mockRestore();
+      await until(() => r.checkpoint() === 4, 'the relay resumed');
+      expect(supervisor.status().state).toBe('supervising');
+    });
+
+    it('on stop during the delay before a restart, ends at once and restarts nothing', async () => {
+      await appendRoundRobin(store, 3);
+      jest.spyOn(store.checkpoints, 'store').mockRejectedValue(new Error('SQLITE_FULL'));
+      const r = relay({ backoff: { initialMs: 1, maxMs: 2 } });
+      const supervisor = supervised(r, { initialMs: 60_000, maxMs: 60_000 });
+      await supervisor.start();
+      await until(() => supervisor.status().state === 'restarting', 'a pending restart');
+      expect(supervisor.status().nextRestartAt).not.toBeNull();
+      const started = Date.now();
+      await supervisor.stop();
+      expect(Date.now() - started).toBeLessThan(500);
+      expect(supervisor.status()).toMatchObject({ state: 'stopped', restarts: 0, nextRestartAt: null });
+      expect(r.status().state).toBe('failed');
+    });
+
+    it('leaves a relay stopped that ended without failing', async () => {
+      await appendRoundRobin(store, 3);
+      const r = relay();
+      const supervisor = supervised(r);
+      await supervisor.start();
+      expect(await r.waitForCheckpoint(3, 2_000)).toBe(true);
+      await r.stop();
+      await until(() => supervisor.status().state === 'stopped', 'the supervisor to notice');
+      expect(supervisor.status().restarts).toBe(0);
+      expect(r.status().state).toBe('stopped');
+    });
   });
 });
