@@ -1,4 +1,4 @@
-import { type Deadline, effectiveDueAt } from '@casusregie/domain';
+import { type Deadline, effectiveDueAt, eighteenthBirthdayDueOn, watchedDeadlines } from '@casusregie/domain';
 import type { CaseDocument } from './case-document';
 
 /** Rows of one child table for one case, as positional statement parameters (without the leading case_ref). */
@@ -39,6 +39,8 @@ export const CHANGING_CASE_COLUMNS = [
   'gap_count',
   'escalated',
   'next_due_on',
+  'watch_due_on',
+  'birthday_due_on',
   'closed_at',
   'first_discussed_at',
   'version',
@@ -81,6 +83,20 @@ export function nextDueOn(deadlines: Readonly<Record<string, Deadline>>): string
   return earliest;
 }
 
+/**
+ * The earliest due date (as the deadline watcher sees it at `at`) of the open deadlines whose clock runs and whose
+ * DeadlineMissed was not noted for that date: the watcher has nothing to note about a case before this date minus
+ * its lead time. A deadline noted missed needs no watching until its due date changes, which takes an event.
+ */
+export function watchDueOn(state: CaseDocument['state'], at: string): string | null {
+  let earliest: string | null = null;
+  for (const watched of watchedDeadlines(state, at, 0)) {
+    if (watched.missedFrom === null) continue;
+    if (earliest === null || watched.dueOn < earliest) earliest = watched.dueOn;
+  }
+  return earliest;
+}
+
 export function caseRowsOf(doc: CaseDocument): CaseRows {
   const { state } = doc;
   const open = state.status !== 'closed' && state.status !== 'referred';
@@ -118,6 +134,8 @@ export function caseRowsOf(doc: CaseDocument): CaseRows {
       gaps.length,
       state.openEscalationId === null ? 0 : 1,
       nextDueOn(state.deadlines),
+      watchDueOn(state, doc.updatedAt),
+      eighteenthBirthdayDueOn(state),
       msOrNull(state.closure?.closedAt),
       msOrNull(doc.firstDiscussedAt),
       doc.version,

@@ -5,7 +5,7 @@
  * Bump READ_MODEL_SCHEMA_VERSION whenever a table or the meaning of a column changes: a database with another
  * version is dropped and rebuilt from position 0 when it is opened.
  */
-export const READ_MODEL_SCHEMA_VERSION = 2;
+export const READ_MODEL_SCHEMA_VERSION = 3;
 
 /** The tables of this schema, in an order that is safe to drop. */
 export const READ_MODEL_TABLES = [
@@ -46,6 +46,8 @@ CREATE TABLE cases (
   gap_count          INTEGER NOT NULL,
   escalated          INTEGER NOT NULL, -- an escalation is open
   next_due_on        TEXT,             -- earliest effective due date of the open deadlines whose clock runs
+  watch_due_on       TEXT,             -- the same, of those whose DeadlineMissed was not noted for that date yet
+  birthday_due_on    TEXT,             -- 18th birthday of an 18-/18+ case not yet processed (PassEighteenthBirthday)
   closed_at          INTEGER,
   first_discussed_at INTEGER,
   version            INTEGER NOT NULL,
@@ -139,6 +141,8 @@ CREATE INDEX cases_by_table_updated ON cases (table_id, updated_at, case_id);
 CREATE INDEX cases_by_table_urgency ON cases (table_id, urgency_order, registered_at, case_id);
 CREATE INDEX cases_by_status_updated ON cases (status, updated_at, case_id);
 CREATE INDEX cases_by_next_due ON cases (next_due_on) WHERE next_due_on IS NOT NULL;
+CREATE INDEX cases_to_watch ON cases (watch_due_on, case_id, version) WHERE watch_due_on IS NOT NULL;
+CREATE INDEX cases_birthday_due ON cases (birthday_due_on, case_id, version) WHERE birthday_due_on IS NOT NULL;
 CREATE INDEX cases_with_gap ON cases (updated_at, case_id) WHERE gap_count > 0;
 CREATE INDEX cases_escalated ON cases (updated_at, case_id) WHERE escalated = 1;
 CREATE INDEX cases_by_subject ON cases (subject_id);

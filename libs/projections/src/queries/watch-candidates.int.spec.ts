@@ -1,6 +1,6 @@
 import { SqliteEventStore } from '@casusregie/event-store';
 import { openCaseReadModels } from '../open-case-read-models';
-import { CaseLog, CaseScript, ORG, after, caughtUp, quietLogger } from '../testing';
+import { CaseLog, CaseScript, ORG, after, caughtUp, metadata, quietLogger } from '../testing';
 
 describe('watchCandidates', () => {
   it('finds the cases with a deadline due within the window and the 18-/18+ cases whose birthday has come', async () => {
@@ -54,6 +54,21 @@ describe('watchCandidates', () => {
       expect(() =>
         q.watchCandidates({ dueOnOrBefore: 'tomorrow', birthdayOnOrBefore: '2026-03-01' }),
       ).toThrow(RangeError);
+
+      // Once the watcher noted the liaison answer missed (12 March), 'asked' has nothing more to note for that due
+      // date, its only open deadline: no longer a candidate, however wide the window.
+      await log.execute({
+        type: 'WatchDeadlines',
+        data: { caseId: 'asked', today: '2026-03-12', approachingWithinDays: 0 },
+        metadata: { ...metadata('system', '2026-03-12T07:00:00.000Z', 'system'), userId: 'deadline-watcher' },
+      });
+      await caughtUp(readModels.runner, store);
+      expect(window('2026-03-01')).toEqual([]);
+      expect(
+        q
+          .watchCandidates({ dueOnOrBefore: '2026-03-16', birthdayOnOrBefore: '2026-03-01' })
+          .map((c) => c.caseId),
+      ).toEqual(['later18', 'registered']);
     } finally {
       await readModels.close();
       await store.close();

@@ -14,27 +14,24 @@ export interface WatchCandidatesQuery {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TRANSITION_CASE_TYPE = 'transitie-18-min-18-plus';
 
 /**
- * The deadline watcher's candidates, in case id order: the `cases_by_next_due` index finds the deadlines; the
- * birthdays are read from the documents of the 18-/18+ cases only (the birthday is no column). The read model may
- * lag the log: a case it does not show yet is found by a later tick.
+ * The deadline watcher's candidates, in case id order, from two small indexes: cases with a deadline due (and not
+ * yet noted missed for that date) on or before `dueOnOrBefore`, and 18-/18+ cases whose birthday is due. A superset
+ * of what the watcher will note something about. The read model may lag the log: a case it does not show yet is
+ * found by a later tick.
  */
 export function watchCandidates(db: ReadModelDatabase, query: WatchCandidatesQuery): WatchCandidate[] {
   for (const [name, value] of Object.entries(query)) {
     if (!DATE.test(value)) throw new RangeError(`${name} must be a date (YYYY-MM-DD)`);
   }
   return db
-    .statement<[string, string, string], { case_id: string; version: number }>(
-      `SELECT case_id, version FROM cases WHERE next_due_on IS NOT NULL AND next_due_on <= ?
+    .statement<[string, string], { case_id: string; version: number }>(
+      `SELECT case_id, version FROM cases WHERE watch_due_on IS NOT NULL AND watch_due_on <= ?
        UNION
-       SELECT c.case_id, c.version FROM cases c JOIN case_documents d ON d.id = c.id
-        WHERE c.case_type = ?
-          AND json_extract(d.doc, '$.state.birthdayPassed') = 0
-          AND json_extract(d.doc, '$.state.birthday18') <= ?
+       SELECT case_id, version FROM cases WHERE birthday_due_on IS NOT NULL AND birthday_due_on <= ?
        ORDER BY case_id`,
     )
-    .all(query.dueOnOrBefore, TRANSITION_CASE_TYPE, query.birthdayOnOrBefore)
+    .all(query.dueOnOrBefore, query.birthdayOnOrBefore)
     .map((row) => ({ caseId: row.case_id, version: row.version }));
 }
