@@ -61,8 +61,8 @@ async function sequentialAppends(): Promise<number> {
   return count / seconds;
 }
 
-async function groupCommitAppends(): Promise<number> {
-  const store = new SqliteEventStore({ filename: freshFile('group'), synchronous: 'FULL' });
+async function groupCommitAppends(writerThread = false): Promise<number> {
+  const store = new SqliteEventStore({ filename: freshFile('group'), synchronous: 'FULL', writerThread });
   const perWorker = Math.ceil(APPENDS / CONCURRENCY);
   const started = performance.now();
   await Promise.all(
@@ -170,6 +170,7 @@ async function main(): Promise<void> {
   const runs: Record<string, number[]> = {
     sequentialAppendsPerSec: [],
     groupCommitAppendsPerSec: [],
+    groupCommitWriterThreadAppendsPerSec: [],
     rawBatchedInsertsPerSec: [],
     readStream50P99Ms: [],
     readAllEventsPerSec: [],
@@ -181,6 +182,7 @@ async function main(): Promise<void> {
     process.stderr.write(`run ${run}/${RUNS}\n`);
     runs.sequentialAppendsPerSec.push(await sequentialAppends());
     runs.groupCommitAppendsPerSec.push(await groupCommitAppends());
+    runs.groupCommitWriterThreadAppendsPerSec.push(await groupCommitAppends(true));
     runs.rawBatchedInsertsPerSec.push(rawBatchedInserts());
     runs.readStream50P99Ms.push(await readStream50P99(scanStore));
     runs.readAllEventsPerSec.push(await readAllScan(scanStore));
@@ -199,6 +201,7 @@ async function main(): Promise<void> {
   const targets: Record<string, string> = {
     sequentialAppendsPerSec: '-',
     groupCommitAppendsPerSec: '>= 20000 and >= 0.3 x raw',
+    groupCommitWriterThreadAppendsPerSec: '- (writerThread: true, as the embedded app)',
     rawBatchedInsertsPerSec: '(engine limit)',
     readStream50P99Ms: '< 2',
     readAllEventsPerSec: '>= 200000',

@@ -7,3 +7,4 @@ export type { ChainedRecord } from './chain/chain-hash';
 export { verifyChainRecords } from './chain/verify-chain';
 export { CatchUpSubscription } from './subscription/catch-up-subscription';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { workerSourceFor } from './worker/worker-source';

@@ -54,4 +54,40 @@ describe('GroupCommitQueue', () => {
     expect(written).toEqual([7]);
     await expect(pending).resolves.toBe(7);
   });
+
+  it('keeps one batch in flight with a writer that answers later; what arrives meanwhile is the next batch', async () => {
+    const batches: number[][] = [];
+    const answers: (() => void)[] = [];
+    const queue = new GroupCommitQueue<number, number>(
+      (requests) =>
+        new Promise((resolve) => {
+          batches.push([...requests]);
+          answers.push(() => resolve(requests.map((n) => ({ ok: true, value: n * 2 }))));
+        }),
+      100,
+    );
+    const first = [queue.enqueue(1), queue.enqueue(2)];
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = [queue.enqueue(3), queue.enqueue(4), queue.enqueue(5)];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1, 2]]); // the first batch is still out
+    answers[0]();
+    await expect(Promise.all(first)).resolves.toEqual([2, 4]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
+    const settled = queue.settled();
+    answers[1]();
+    await settled;
+    await expect(Promise.all(second)).resolves.toEqual([6, 8, 10]);
+  });
+
+  it('fails a whole batch whose asynchronous write fails', async () => {
+    const queue = new GroupCommitQueue<number, number>(() => Promise.reject(new Error('writer gone')), 10);
+    const outcomes = await Promise.allSettled([queue.enqueue(1), queue.enqueue(2)]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    await queue.settled();
+  });
 });

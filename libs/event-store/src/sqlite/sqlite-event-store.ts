@@ -23,6 +23,7 @@ import { GroupCommitQueue } from './group-commit-queue';
 import { EVENT_COLUMNS, type EventRow, toChainedRecord, toStoredEvent } from './row-mapping';
 import { type SynchronousMode, openSchema } from './schema';
 import { SqliteAppendWriter } from './sqlite-append-writer';
+import { WorkerAppendWriter } from './worker-append-writer';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
 import { SqliteReadAll } from './sqlite-read-all';
 
@@ -44,6 +45,13 @@ export interface SqliteEventStoreOptions {
    * writer's automatic checkpoint inside a commit has little left to copy (see BackgroundCheckpointer).
    */
   readonly backgroundCheckpointMs?: number;
+  /**
+   * Commit appends in a writer thread (files only; default false): the commit's fsync and the WAL checkpoints then
+   * do not stall the thread that answers requests, at the price of a thread hop per batch (bench:store: about a
+   * quarter less group-commit throughput, sequential appends 0.15 ms slower). An append is acknowledged once
+   * committed there, with the same synchronous mode. The embedded app turns it on.
+   */
+  readonly writerThread?: boolean;
   /** Source of `recordedAt`; injectable for tests. */
   readonly now?: () => Date;
 }
@@ -64,6 +72,7 @@ export class SqliteEventStore implements EventStore {
   private readonly statements;
   private closed = false;
   private readonly checkpointer: BackgroundCheckpointer | null;
+  private readonly writerThread: WorkerAppendWriter | null;
   /** The database file (':memory:' for an in-memory store). */
   readonly filename: string;
 
@@ -77,12 +86,20 @@ export class SqliteEventStore implements EventStore {
       options.filename !== ':memory:' && checkpointMs > 0
         ? new BackgroundCheckpointer(options.filename, synchronous, checkpointMs)
         : null;
-    const writer = new SqliteAppendWriter(this.db, options.now ?? (() => new Date()));
+    const now = options.now ?? (() => new Date());
+    const inThread = options.filename !== ':memory:' && (options.writerThread ?? false);
+    this.writerThread = inThread
+      ? new WorkerAppendWriter({
+          filename: options.filename,
+          synchronous,
+          walAutocheckpointPages: options.walAutocheckpointPages,
+          mmapSizeBytes: options.mmapSizeBytes,
+        })
+      : null;
+    const writer = this.writerThread ? null : new SqliteAppendWriter(this.db, now);
     this.queue = new GroupCommitQueue((appends) => {
-      const outcomes = writer.writeBatch(appends);
-      this.appended.emit('appended');
-      this.appended.emit('committed');
-      return outcomes;
+      if (writer) return this.committed(writer.writeBatch(appends));
+      return this.writerThread!.writeBatch(appends, now()).then((outcomes) => this.committed(outcomes));
     }, options.maxBatchSize ?? 1000);
     this.appended.setMaxListeners(0);
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
@@ -217,12 +234,24 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.queue.drain();
     this.closed = true;
+    if (this.writerThread) {
+      await this.queue.settled();
+      await this.writerThread.close();
+    } else {
+      this.queue.drain();
+    }
     for (const subscription of this.subscriptions) subscription.stop();
     this.appended.emit('appended');
     await this.checkpointer?.stop();
     this.db.close();
+  }
+
+  /** After a batch committed: wake waiting subscriptions and onAppended listeners. */
+  private committed<T>(outcomes: T): T {
+    this.appended.emit('appended');
+    this.appended.emit('committed');
+    return outcomes;
   }
 
   private *rowsBetween(fromPosition: number, toPosition: number) {

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { workerSourceFor } from '@casusregie/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { loadCheckpoint } from './checkpoint-table';
 import { type ProjectionLogger, stderrProjectionLogger } from './logger';
@@ -170,7 +171,7 @@ export class WorkerProjectionRunner implements ProjectionProcessor {
     if (this.worker) return;
     const appends = new Int32Array(new SharedArrayBuffer(4));
     const workerData: ProjectionWorkerData = { setup: this.options.setup, appends };
-    const worker = new Worker(bootstrapSource(require.resolve('./projection-worker')), {
+    const worker = new Worker(workerSourceFor(require.resolve('./projection-worker')), {
       eval: true,
       workerData,
     });
@@ -265,19 +266,4 @@ export class WorkerProjectionRunner implements ProjectionProcessor {
   private post(message: ToProjectionWorker): void {
     this.worker?.postMessage(message);
   }
-}
-
-/**
- * The worker's first lines: under a TypeScript loader (tests, `node -r @swc-node/register`) the worker entry is a
- * .ts file, and a worker thread has the loader only when the process preloaded it (-r); register it otherwise.
- */
-function bootstrapSource(entry: string): string {
-  const lines = [`'use strict';`];
-  if (entry.endsWith('.ts')) {
-    lines.push(
-      `if (!require.extensions['.ts']) require(${JSON.stringify(require.resolve('@swc-node/register'))});`,
-    );
-  }
-  lines.push(`require(${JSON.stringify(entry)});`);
-  return lines.join('\n');
 }
