@@ -26,7 +26,11 @@ describe('ProjectionRunner', () => {
 
   function runner(
     projection: Projection,
-    options: { batchSize?: number; logger?: ReturnType<typeof capturingLogger> } = {},
+    options: {
+      batchSize?: number;
+      logger?: ReturnType<typeof capturingLogger>;
+      commitIntervalMs?: number;
+    } = {},
   ) {
     const r = new ProjectionRunner({
       store,
@@ -34,6 +38,7 @@ describe('ProjectionRunner', () => {
       projection,
       batchSize: options.batchSize,
       logger: options.logger ?? quietLogger,
+      commitIntervalMs: options.commitIntervalMs,
     });
     runners.push(r);
     return r;
@@ -252,6 +257,21 @@ describe('ProjectionRunner', () => {
     const appended = await runSteps(arrangedGrensvlak(new CaseScript(log, 'live'), T0));
     expect(await r.waitForPosition(appended.lastGlobalPosition, 5_000)).toBe(true);
     expect(projection.positions()).toHaveLength(appended.lastGlobalPosition);
+  });
+
+  it('with commitIntervalMs, gathers the events that come in soon after a commit into the next batch', async () => {
+    const projection = new PositionLogProjection(db);
+    const r = runner(projection, { commitIntervalMs: 300 });
+    r.start();
+    const first = await store.append('case-a', [rawEvent('test.Happened.v1', { n: 0 })], 'any');
+    expect(await r.waitForPosition(first.lastGlobalPosition, 5_000)).toBe(true); // the first commits at once
+    let last = first;
+    for (let n = 1; n <= 3; n++) {
+      last = await store.append('case-a', [rawEvent('test.Happened.v1', { n })], 'any');
+      await new Promise((resolve) => setTimeout(resolve, 10)); // each append commits on its own in the store
+    }
+    expect(await r.waitForPosition(last.lastGlobalPosition, 5_000)).toBe(true);
+    expect(projection.batches).toEqual([[1], [2, 3, 4]]);
   });
 
   describe('waitForPosition (read-your-writes)', () => {

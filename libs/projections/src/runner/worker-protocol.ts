@@ -41,6 +41,8 @@ export interface ProjectionWorkerSetup {
   readonly streamPrefix?: string;
   readonly batchSize?: number;
   readonly pageSize?: number;
+  /** ProjectionRunnerOptions.commitIntervalMs in the worker (default 25). */
+  readonly commitIntervalMs?: number;
   /** How often the worker looks for appends nobody told it about (another process); default 200 ms. */
   readonly pollIntervalMs?: number;
   /**
