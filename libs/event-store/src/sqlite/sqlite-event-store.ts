@@ -163,6 +163,21 @@ export class SqliteEventStore implements EventStore {
     return this.readAllQuery.page({ ...options, maxCount: clampCount(options.maxCount) });
   }
 
+  /**
+   * SQLite only, for bulk rebuilds: the events of one partition of the streams with `streamPrefix` after
+   * `fromPosition` and up to `toPosition`, in log order, at most `maxCount` (see SqliteReadAll.partitionPage).
+   */
+  async readPartition(options: {
+    readonly fromPosition: number;
+    readonly toPosition: number;
+    readonly maxCount: number;
+    readonly streamPrefix: string;
+    readonly partition: { readonly count: number; readonly index: number };
+  }): Promise<StoredEvent[]> {
+    this.assertOpen();
+    return this.readAllQuery.partitionPage({ ...options, maxCount: clampCount(options.maxCount) });
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
     this.assertOpen();
     const subscription = new CatchUpSubscription(

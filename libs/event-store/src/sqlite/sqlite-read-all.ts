@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ReadAllOptions, ReadAllPage } from '../port/envelope';
+import type { ReadAllOptions, ReadAllPage, StoredEvent } from '../port/envelope';
 import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './row-mapping';
 
 /**
@@ -9,6 +9,7 @@ import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './row-mapping';
 export class SqliteReadAll {
   private readonly statements = new Map<string, Database.Statement<unknown[], EventRow>>();
   private readonly head: Database.Statement<[], [number | null]>;
+  private partitionStatement: Database.Statement<unknown[], EventRow> | null = null;
   private readonly readPage: (options: ReadAllOptions & { maxCount: number }) => ReadAllPage;
 
   constructor(private readonly db: Database.Database) {
@@ -20,6 +21,39 @@ export class SqliteReadAll {
 
   page(options: ReadAllOptions & { maxCount: number }): ReadAllPage {
     return this.readPage(options);
+  }
+
+  /**
+   * Events of one partition of the streams with `streamPrefix`, in log order, up to `toPosition`: a stream belongs
+   * to partition `(last UTF-16 code unit of its id) % count`. For bulk rebuilds that fold disjoint sets of streams
+   * in parallel; every event of a stream falls in the same partition.
+   */
+  partitionPage(options: {
+    fromPosition: number;
+    toPosition: number;
+    maxCount: number;
+    streamPrefix: string;
+    partition: { count: number; index: number };
+  }): StoredEvent[] {
+    this.partitionStatement ??= this.db
+      .prepare<unknown[], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? AND global_position <= ? ` +
+          'AND substr(stream_id, 1, ?) = ? AND unicode(substr(stream_id, -1)) % ? = ? ' +
+          'ORDER BY global_position LIMIT ?',
+      )
+      .raw();
+    const { fromPosition, toPosition, maxCount, streamPrefix, partition } = options;
+    return this.partitionStatement
+      .all(
+        fromPosition,
+        toPosition,
+        streamPrefix.length,
+        streamPrefix,
+        partition.count,
+        partition.index,
+        maxCount,
+      )
+      .map(toStoredEvent);
   }
 
   private readInSnapshot(options: ReadAllOptions & { maxCount: number }): ReadAllPage {

@@ -48,6 +48,11 @@ export interface CaseProjectionOptions {
    * fewer writes, but the rows match the checkpoint only after finish(): a bulk load that fails is thrown away.
    */
   readonly mode?: 'checkpointed' | 'bulk';
+  /**
+   * The cases.id of a new case, from its first event (default: the next number, in log order). A parallel rebuild
+   * uses the registration's global position here and renumbers when it merges the partitions (same order).
+   */
+  readonly refOf?: (registration: StoredEvent) => number;
 }
 
 /**
@@ -71,6 +76,7 @@ export class CaseProjection implements Projection {
   private nextRef: number | null = null;
   private nextRefAtBatchStart: number | null = null;
   private broken = false;
+  private readonly refOf: ((registration: StoredEvent) => number) | null;
 
   constructor(
     private readonly db: ReadModelDatabase,
@@ -78,6 +84,7 @@ export class CaseProjection implements Projection {
   ) {
     this.mode = options.mode ?? 'checkpointed';
     this.live = new LruCache(options.cacheSize ?? 10_000);
+    this.refOf = options.refOf ?? null;
   }
 
   add(event: StoredEvent): void {
@@ -89,7 +96,7 @@ export class CaseProjection implements Projection {
     const doc = foldCaseEvent(current?.doc ?? null, event);
     this.put({
       streamId: event.streamId,
-      ref: current?.ref ?? this.assignRef(),
+      ref: current?.ref ?? (this.refOf ? this.refOf(event) : this.assignRef()),
       doc,
       written: current?.written ?? null,
       dirty: true,

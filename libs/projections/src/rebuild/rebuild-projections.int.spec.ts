@@ -47,45 +47,52 @@ describe('rebuildProjections', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('gives exactly the rows of incremental processing, and reports progress and speed', async () => {
-    const progress: RebuildProgress[] = [];
-    const path = join(dir, 'rebuilt.sqlite');
-    const result = await rebuildProjections({
-      store,
-      readDbPath: path,
-      batchSize: 250,
-      logger: quietLogger,
-      onProgress: (p) => progress.push(p),
-    });
-    const head = await store.headPosition();
-    expect(result.events).toBe(head);
-    expect(result.position).toBe(head);
-    expect(result.eventsPerSecond).toBeGreaterThan(0);
-    expect(progress.length).toBeGreaterThan(1);
-    expect(progress.map((p) => p.position)).toEqual(
-      [...progress.map((p) => p.position)].sort((a, b) => a - b),
-    );
-    expect(progress.at(-1)).toMatchObject({ events: head, position: head, target: head });
+  it.each([
+    ['in this thread', 1],
+    ['in two worker threads', 2],
+  ])(
+    'gives exactly the rows of incremental processing %s, and reports progress and speed',
+    async (_, parallelism) => {
+      const progress: RebuildProgress[] = [];
+      const path = join(dir, `rebuilt-${parallelism}.sqlite`);
+      const result = await rebuildProjections({
+        store,
+        readDbPath: path,
+        parallelism,
+        batchSize: 250,
+        logger: quietLogger,
+        onProgress: (p) => progress.push(p),
+      });
+      const head = await store.headPosition();
+      expect(result.events).toBe(head);
+      expect(result.position).toBe(head);
+      expect(result.eventsPerSecond).toBeGreaterThan(0);
+      expect(progress.length).toBeGreaterThan(1);
+      expect(progress.map((p) => p.position)).toEqual(
+        [...progress.map((p) => p.position)].sort((a, b) => a - b),
+      );
+      expect(progress.at(-1)).toMatchObject({ events: head, position: head, target: head });
 
-    const rebuilt = new ReadModelDatabase({ filename: path });
-    expect(dumpReadModels(rebuilt)).toEqual(dumpReadModels(incremental));
-    const now = '2025-04-01T12:00:00Z';
-    const [a, b] = [new CaseReadModels(incremental), new CaseReadModels(rebuilt)];
-    expect(b.stats({}, now)).toEqual(a.stats({}, now));
-    expect(b.listGaps({}, now, { limit: 1000 })).toEqual(a.listGaps({}, now, { limit: 1000 }));
-    expect(b.listCases({}, { now, overdue: true }, { by: 'urgency' }, null, 200)).toEqual(
-      a.listCases({}, { now, overdue: true }, { by: 'urgency' }, null, 200),
-    );
-    expect(rebuilt.connection.pragma('user_version', { simple: true })).toBe(READ_MODEL_SCHEMA_VERSION);
-    const indexes = rebuilt.connection
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'")
-      .pluck()
-      .all();
-    expect(indexes).toEqual(
-      expect.arrayContaining(['cases_by_table_updated', 'case_organisations_by_organisation']),
-    );
-    rebuilt.close();
-  });
+      const rebuilt = new ReadModelDatabase({ filename: path });
+      expect(dumpReadModels(rebuilt)).toEqual(dumpReadModels(incremental));
+      const now = '2025-04-01T12:00:00Z';
+      const [a, b] = [new CaseReadModels(incremental), new CaseReadModels(rebuilt)];
+      expect(b.stats({}, now)).toEqual(a.stats({}, now));
+      expect(b.listGaps({}, now, { limit: 1000 })).toEqual(a.listGaps({}, now, { limit: 1000 }));
+      expect(b.listCases({}, { now, overdue: true }, { by: 'urgency' }, null, 200)).toEqual(
+        a.listCases({}, { now, overdue: true }, { by: 'urgency' }, null, 200),
+      );
+      expect(rebuilt.connection.pragma('user_version', { simple: true })).toBe(READ_MODEL_SCHEMA_VERSION);
+      const indexes = rebuilt.connection
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'")
+        .pluck()
+        .all();
+      expect(indexes).toEqual(
+        expect.arrayContaining(['cases_by_table_updated', 'case_organisations_by_organisation']),
+      );
+      rebuilt.close();
+    },
+  );
 
   it('replaces what a read-model file held', async () => {
     const path = join(dir, 'in-place.sqlite');

@@ -1,10 +1,12 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { EventStore } from '@casusregie/event-store';
+import { availableParallelism } from 'node:os';
+import { type EventStore, SqliteEventStore } from '@casusregie/event-store';
 import { CaseProjection } from '../cases/case-projection';
 import { ReadModelDatabase } from '../database/read-model-database';
 import type { ProjectionLogger } from '../runner/logger';
 import { ProjectionRunner } from '../runner/projection-runner';
+import { replayInParallel } from './parallel-rebuild';
 
 export interface RebuildProgress {
   readonly events: number;
@@ -24,9 +26,14 @@ export interface RebuildOptions {
   readonly onProgress?: (progress: RebuildProgress) => void;
   /** Events per transaction (default 50,000: nobody waits on a rebuild, and larger batches write each case less often). */
   readonly batchSize?: number;
-  /** Case documents kept in memory between batches (default 20,000). */
+  /** Case documents kept in memory between batches (default 20,000; in each worker thread of a parallel rebuild). */
   readonly cacheSize?: number;
   readonly logger?: ProjectionLogger;
+  /**
+   * Worker threads folding the case streams at once (default: the CPUs, at most 4; 1 = in this thread). Only with
+   * `readDbPath` and a SqliteEventStore on a file (each worker opens the log itself); otherwise one thread.
+   */
+  readonly parallelism?: number;
 }
 
 export interface RebuildResult {
@@ -62,7 +69,12 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   let result: RebuildResult;
   try {
     database.reset({ deferIndexes: true });
-    result = await replay(options, database, started);
+    const eventsFile = fileOf(options.store);
+    const parallelism = Math.min(4, Math.max(1, Math.floor(options.parallelism ?? availableParallelism())));
+    result =
+      eventsFile && parallelism > 1
+        ? await replayInWorkers(options, database, started, eventsFile, parallelism, temporary)
+        : await replay(options, database, started);
     database.endBulkLoad();
     database.close();
   } catch (error) {
@@ -120,16 +132,58 @@ async function replay(
   }
   await runner.stop();
   database.transaction(() => projection.finish());
+  return indexAndMeasure(database, runner.status().eventsSinceStart, runner.checkpoint(), started);
+}
+
+/** The replay in worker threads (parallel-rebuild.ts), then indexes and statistics as after a serial replay. */
+async function replayInWorkers(
+  options: RebuildOptions,
+  database: ReadModelDatabase,
+  started: number,
+  eventsFile: string,
+  partitions: number,
+  temporary: string,
+): Promise<RebuildResult> {
+  const target = await options.store.headPosition();
+  const { events, position } = await replayInParallel({
+    eventsFile,
+    database,
+    partitionPrefix: temporary,
+    partitions,
+    toPosition: target,
+    cacheSize: options.cacheSize ?? 20_000,
+    batchSize: options.batchSize ?? 50_000,
+    onProgress: (done, reached) =>
+      options.onProgress?.({
+        events: done,
+        position: reached,
+        target,
+        elapsedMs: performance.now() - started,
+      }),
+  });
+  return indexAndMeasure(database, events, position, started);
+}
+
+function indexAndMeasure(
+  database: ReadModelDatabase,
+  events: number,
+  position: number,
+  started: number,
+): RebuildResult {
   database.createIndexes();
   database.analyze();
-  const events = runner.status().eventsSinceStart;
   const durationMs = performance.now() - started;
   return {
     events,
-    position: runner.checkpoint(),
+    position,
     durationMs,
     eventsPerSecond: durationMs > 0 ? Math.round((events / durationMs) * 1000) : 0,
   };
+}
+
+/** The file of a SqliteEventStore on a file, which worker threads can open themselves; otherwise null. */
+function fileOf(store: EventStore): string | null {
+  return store instanceof SqliteEventStore && store.filename !== ':memory:' ? store.filename : null;
 }
 
 function removeDatabaseFiles(path: string): void {
