@@ -25,7 +25,7 @@ import { type SynchronousMode, openSchema } from './schema';
 import { SqliteAppendWriter } from './sqlite-append-writer';
 import { WorkerAppendWriter } from './worker-append-writer';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
-import { SqliteReadAll } from './sqlite-read-all';
+import { type PartitionRead, SqliteReadAll, type StreamCursor } from './sqlite-read-all';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ':memory:' for a store that lives and dies with the process. */
@@ -167,15 +167,24 @@ export class SqliteEventStore implements EventStore {
    * SQLite only, for bulk rebuilds: the events of one partition of the streams with `streamPrefix` after
    * `fromPosition` and up to `toPosition`, in log order, at most `maxCount` (see SqliteReadAll.partitionPage).
    */
-  async readPartition(options: {
-    readonly fromPosition: number;
-    readonly toPosition: number;
-    readonly maxCount: number;
-    readonly streamPrefix: string;
-    readonly partition: { readonly count: number; readonly index: number };
-  }): Promise<StoredEvent[]> {
+  async readPartition(options: PartitionRead & { readonly fromPosition: number }): Promise<StoredEvent[]> {
     this.assertOpen();
     return this.readAllQuery.partitionPage({ ...options, maxCount: clampCount(options.maxCount) });
+  }
+
+  /**
+   * SQLite only, for bulk rebuilds: like readPartition, but stream by stream (streams in id order, each stream's
+   * events in order), after `after` (the last event of the previous page; null to start), so a fold can finish
+   * one stream before the next (see SqliteReadAll.streamOrderedPartitionPage). The events' metadata is a getter.
+   */
+  async readPartitionByStream(
+    options: PartitionRead & { readonly after: StreamCursor | null },
+  ): Promise<StoredEvent[]> {
+    this.assertOpen();
+    return this.readAllQuery.streamOrderedPartitionPage({
+      ...options,
+      maxCount: clampCount(options.maxCount),
+    });
   }
 
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {

@@ -1,6 +1,21 @@
 import type Database from 'better-sqlite3';
-import type { ReadAllOptions, ReadAllPage, StoredEvent } from '../port/envelope';
+import type { EventMetadata, ReadAllOptions, ReadAllPage, StoredEvent } from '../port/envelope';
 import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './row-mapping';
+
+/** A page of one partition of the streams with `streamPrefix`, up to `toPosition` (for bulk rebuilds). */
+export interface PartitionRead {
+  readonly toPosition: number;
+  readonly maxCount: number;
+  readonly streamPrefix: string;
+  /** A stream belongs to partition `(last UTF-16 code unit of its id) % count`. */
+  readonly partition: { readonly count: number; readonly index: number };
+}
+
+/** Where a page of events in stream order ends: the next page starts after this event. */
+export interface StreamCursor {
+  readonly streamId: string;
+  readonly streamVersion: number;
+}
 
 /**
  * Pages through the global log. A filtered page reports how far it scanned (`nextPosition`), so a reader that
@@ -10,6 +25,7 @@ export class SqliteReadAll {
   private readonly statements = new Map<string, Database.Statement<unknown[], EventRow>>();
   private readonly head: Database.Statement<[], [number | null]>;
   private partitionStatement: Database.Statement<unknown[], EventRow> | null = null;
+  private streamOrderStatement: Database.Statement<unknown[], EventRow> | null = null;
   private readonly readPage: (options: ReadAllOptions & { maxCount: number }) => ReadAllPage;
 
   constructor(private readonly db: Database.Database) {
@@ -28,13 +44,7 @@ export class SqliteReadAll {
    * to partition `(last UTF-16 code unit of its id) % count`. For bulk rebuilds that fold disjoint sets of streams
    * in parallel; every event of a stream falls in the same partition.
    */
-  partitionPage(options: {
-    fromPosition: number;
-    toPosition: number;
-    maxCount: number;
-    streamPrefix: string;
-    partition: { count: number; index: number };
-  }): StoredEvent[] {
+  partitionPage(options: PartitionRead & { readonly fromPosition: number }): StoredEvent[] {
     this.partitionStatement ??= this.db
       .prepare<unknown[], EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? AND global_position <= ? ` +
@@ -54,6 +64,36 @@ export class SqliteReadAll {
         maxCount,
       )
       .map(toStoredEvent);
+  }
+
+  /**
+   * Events of one partition (as in partitionPage) of the streams with `streamPrefix`, stream by stream: streams in
+   * id order, each stream's events in stream order, only those up to `toPosition`, starting after `after` (null:
+   * from the first stream). A stream's events come together, so a bulk rebuild can fold each stream completely
+   * before the next. The metadata is parsed when first read (a fold rarely needs it).
+   */
+  streamOrderedPartitionPage(
+    options: PartitionRead & { readonly after: StreamCursor | null },
+  ): StoredEvent[] {
+    this.streamOrderStatement ??= this.db
+      .prepare<unknown[], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE (stream_id, stream_version) > (?, ?) AND stream_id < ? ` +
+          'AND global_position <= ? AND unicode(substr(stream_id, -1)) % ? = ? ' +
+          'ORDER BY stream_id, stream_version LIMIT ?',
+      )
+      .raw();
+    const { after, toPosition, maxCount, streamPrefix, partition } = options;
+    return this.streamOrderStatement
+      .all(
+        after?.streamId ?? streamPrefix,
+        after?.streamVersion ?? -1,
+        prefixEnd(streamPrefix),
+        toPosition,
+        partition.count,
+        partition.index,
+        maxCount,
+      )
+      .map((row) => new LazyMetadataEvent(row));
   }
 
   private readInSnapshot(options: ReadAllOptions & { maxCount: number }): ReadAllPage {
@@ -88,5 +128,40 @@ export class SqliteReadAll {
       this.statements.set(key, statement);
     }
     return statement;
+  }
+}
+
+/** The least string after every string that starts with `prefix` (the prefix with its last code unit raised). */
+function prefixEnd(prefix: string): string {
+  if (prefix.length === 0) return '\u{10FFFF}';
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+/** A stored event whose metadata JSON is parsed on first access. */
+class LazyMetadataEvent implements StoredEvent {
+  readonly globalPosition: number;
+  readonly eventId: string;
+  readonly streamId: string;
+  readonly streamVersion: number;
+  readonly type: string;
+  readonly data: unknown;
+  readonly chainHash: string;
+  private metadataJson: string;
+  private parsedMetadata: EventMetadata | null = null;
+
+  constructor(row: EventRow) {
+    this.globalPosition = row[0];
+    this.eventId = row[1];
+    this.streamId = row[2];
+    this.streamVersion = row[3];
+    this.type = row[4];
+    this.data = JSON.parse(row[5]) as unknown;
+    this.metadataJson = row[6];
+    this.chainHash = row[7];
+  }
+
+  get metadata(): EventMetadata {
+    this.parsedMetadata ??= JSON.parse(this.metadataJson) as EventMetadata;
+    return this.parsedMetadata;
   }
 }

@@ -53,6 +53,11 @@ export interface CaseProjectionOptions {
    * uses the registration's global position here and renumbers when it merges the partitions (same order).
    */
   readonly refOf?: (registration: StoredEvent) => number;
+  /**
+   * Maintain the case_search index (default true). A parallel rebuild's partition files leave it out: the merge
+   * builds it from the merged cases.
+   */
+  readonly searchIndex?: boolean;
 }
 
 /**
@@ -77,6 +82,7 @@ export class CaseProjection implements Projection {
   private nextRefAtBatchStart: number | null = null;
   private broken = false;
   private readonly refOf: ((registration: StoredEvent) => number) | null;
+  private readonly searchIndex: boolean;
 
   constructor(
     private readonly db: ReadModelDatabase,
@@ -85,6 +91,7 @@ export class CaseProjection implements Projection {
     this.mode = options.mode ?? 'checkpointed';
     this.live = new LruCache(options.cacheSize ?? 10_000);
     this.refOf = options.refOf ?? null;
+    this.searchIndex = options.searchIndex ?? true;
   }
 
   add(event: StoredEvent): void {
@@ -191,7 +198,9 @@ export class CaseProjection implements Projection {
     } else {
       this.db.statement(INSERT_CASE).run(c.ref, ...rows.fixed, ...rows.changing);
       this.db.statement('INSERT INTO case_documents (id, doc) VALUES (?, ?)').run(c.ref, json);
-      this.db.statement('INSERT INTO case_search (rowid, summary) VALUES (?, ?)').run(c.ref, c.doc.summary);
+      if (this.searchIndex) {
+        this.db.statement('INSERT INTO case_search (rowid, summary) VALUES (?, ?)').run(c.ref, c.doc.summary);
+      }
     }
     for (const section of CHILD_SECTIONS) {
       if (before && sameRows(before[section], rows[section])) continue;

@@ -27,15 +27,17 @@ export interface ParallelReplay {
  */
 export async function replayInParallel(
   options: ParallelReplay,
-): Promise<{ events: number; position: number }> {
+): Promise<{ events: number; position: number; foldMs: number; mergeMs: number }> {
+  const started = performance.now();
   const files = Array.from({ length: options.partitions }, (_, i) => `${options.partitionPrefix}.p${i}`);
   removeFiles(files);
   try {
     const done = await Promise.all(files.map((file, index) => foldInWorker(options, file, index)));
     const events = done.reduce((sum, d) => sum + d.events, 0);
     const position = Math.max(0, ...done.map((d) => d.lastPosition));
+    const folded = performance.now();
     mergePartitions(options.database, files, position);
-    return { events, position };
+    return { events, position, foldMs: folded - started, mergeMs: performance.now() - folded };
   } finally {
     removeFiles(files);
   }

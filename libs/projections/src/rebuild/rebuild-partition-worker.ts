@@ -1,7 +1,9 @@
 /**
- * One partition of a parallel rebuild, in a worker thread: folds the case streams of its partition (in log order,
- * through the same CaseProjection as live processing, bulk mode) into its own read-model file. Case ids are the
- * registrations' global positions; the coordinator renumbers them when it merges (parallel-rebuild.ts).
+ * One partition of a parallel rebuild, in a worker thread: folds the case streams of its partition through the same
+ * CaseProjection as live processing (bulk mode) into its own read-model file. It reads the events stream by stream
+ * (SqliteEventStore.readPartitionByStream), so each case is folded completely, written once and never read back: a
+ * case's rows depend on its own events alone. Case ids are the registrations' global positions; the coordinator
+ * renumbers them when it merges (parallel-rebuild.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteEventStore } from '@casusregie/event-store';
@@ -10,6 +12,8 @@ import { ReadModelDatabase } from '../database/read-model-database';
 import type { FromPartition, PartitionSetup } from './partition-protocol';
 
 const PAGE = 5_000;
+/** Cases in memory: in stream order a case is complete once the next one starts. */
+const CACHE = 16;
 
 async function foldPartition(port: NonNullable<typeof parentPort>, setup: PartitionSetup): Promise<void> {
   const post = (message: FromPartition) => port.postMessage(message);
@@ -22,16 +26,18 @@ async function foldPartition(port: NonNullable<typeof parentPort>, setup: Partit
   try {
     database.reset({ deferIndexes: true });
     const projection = new CaseProjection(database, {
-      cacheSize: setup.cacheSize,
+      cacheSize: CACHE,
       mode: 'bulk',
       refOf: (registration) => registration.globalPosition,
+      searchIndex: false,
     });
-    let position = 0;
+    let after: { streamId: string; streamVersion: number } | null = null;
+    let lastPosition = 0;
     let events = 0;
     let inBatch = 0;
     for (;;) {
-      const page = await store.readPartition({
-        fromPosition: position,
+      const page = await store.readPartitionByStream({
+        after,
         toPosition: setup.toPosition,
         maxCount: PAGE,
         streamPrefix: 'case-',
@@ -39,21 +45,23 @@ async function foldPartition(port: NonNullable<typeof parentPort>, setup: Partit
       });
       for (const event of page) {
         projection.add(event);
-        position = event.globalPosition;
+        if (event.globalPosition > lastPosition) lastPosition = event.globalPosition;
       }
+      const last = page.at(-1);
+      if (last) after = { streamId: last.streamId, streamVersion: last.streamVersion };
       events += page.length;
       inBatch += page.length;
       if (inBatch >= setup.batchSize || page.length < PAGE) {
         database.transaction(() => projection.flush());
         projection.committed();
         inBatch = 0;
-        // At the end of its events the partition has handled the log up to the target.
-        post({ kind: 'progress', events, position: page.length < PAGE ? setup.toPosition : position });
+        // No checkpoint before the end: every case may still get events of any position.
+        post({ kind: 'progress', events, position: page.length < PAGE ? setup.toPosition : 0 });
       }
       if (page.length < PAGE) break;
     }
     database.transaction(() => projection.finish());
-    post({ kind: 'done', events, lastPosition: position });
+    post({ kind: 'done', events, lastPosition });
   } finally {
     database.close();
     await store.close();

@@ -41,6 +41,8 @@ export interface RebuildResult {
   readonly position: number;
   readonly durationMs: number;
   readonly eventsPerSecond: number;
+  /** Where the time went, in ms, in the order of the phases (setup, fold, merge, indexes, analyze, finish). */
+  readonly phases?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -53,11 +55,11 @@ export interface RebuildResult {
  * until the new ones are complete. Run it while the app is down. With `database` the rebuild happens in place.
  */
 export async function rebuildProjections(options: RebuildOptions): Promise<RebuildResult> {
-  const started = performance.now();
+  const clock = new PhaseClock();
   if (options.database) {
     options.database.reset({ deferIndexes: true });
     options.database.compact();
-    return replay(options, options.database, started);
+    return replay(options, options.database, clock);
   }
   if (!options.readDbPath || options.readDbPath === ':memory:') {
     throw new Error('Pass readDbPath (a file), or an open database to rebuild in place.');
@@ -73,8 +75,8 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     const parallelism = Math.min(4, Math.max(1, Math.floor(options.parallelism ?? availableParallelism())));
     result =
       eventsFile && parallelism > 1
-        ? await replayInWorkers(options, database, started, eventsFile, parallelism, temporary)
-        : await replay(options, database, started);
+        ? await replayInWorkers(options, database, clock, eventsFile, parallelism, temporary)
+        : await replay(options, database, clock);
     database.endBulkLoad();
     database.close();
   } catch (error) {
@@ -92,16 +94,44 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   } catch {
     // the rename stands; only its durability across a power loss is not guaranteed there
   }
-  const durationMs = performance.now() - started;
-  return { ...result, durationMs, eventsPerSecond: Math.round((result.events / durationMs) * 1000) };
+  clock.lap('finish');
+  return clock.result(result.events, result.position);
+}
+
+/** Measures the rebuild and each of its phases. */
+class PhaseClock {
+  readonly started = performance.now();
+  private last = this.started;
+  private readonly phases: Record<string, number> = {};
+
+  lap(phase: string, ms = performance.now() - this.last): void {
+    this.phases[phase] = Math.round((this.phases[phase] ?? 0) + ms);
+    this.last += ms;
+  }
+
+  elapsedMs(): number {
+    return performance.now() - this.started;
+  }
+
+  result(events: number, position: number): RebuildResult {
+    const durationMs = this.elapsedMs();
+    return {
+      events,
+      position,
+      durationMs,
+      eventsPerSecond: durationMs > 0 ? Math.round((events / durationMs) * 1000) : 0,
+      phases: { ...this.phases },
+    };
+  }
 }
 
 async function replay(
   options: RebuildOptions,
   database: ReadModelDatabase,
-  started: number,
+  clock: PhaseClock,
 ): Promise<RebuildResult> {
   const target = await options.store.headPosition();
+  clock.lap('setup');
   // Bulk mode: a case is written when it leaves the cache and at the end, not at every batch. Nobody reads the
   // file before the rebuild is complete, and a rebuild that fails is thrown away.
   const projection = new CaseProjection(database, { cacheSize: options.cacheSize ?? 20_000, mode: 'bulk' });
@@ -117,7 +147,7 @@ async function replay(
         events: batch.totalEvents,
         position: batch.checkpoint,
         target,
-        elapsedMs: performance.now() - started,
+        elapsedMs: clock.elapsedMs(),
       }),
   });
   runner.start();
@@ -132,20 +162,22 @@ async function replay(
   }
   await runner.stop();
   database.transaction(() => projection.finish());
-  return indexAndMeasure(database, runner.status().eventsSinceStart, runner.checkpoint(), started);
+  clock.lap('fold');
+  return indexAndMeasure(database, runner.status().eventsSinceStart, runner.checkpoint(), clock);
 }
 
 /** The replay in worker threads (parallel-rebuild.ts), then indexes and statistics as after a serial replay. */
 async function replayInWorkers(
   options: RebuildOptions,
   database: ReadModelDatabase,
-  started: number,
+  clock: PhaseClock,
   eventsFile: string,
   partitions: number,
   temporary: string,
 ): Promise<RebuildResult> {
   const target = await options.store.headPosition();
-  const { events, position } = await replayInParallel({
+  clock.lap('setup');
+  const { events, position, foldMs, mergeMs } = await replayInParallel({
     eventsFile,
     database,
     partitionPrefix: temporary,
@@ -158,27 +190,25 @@ async function replayInWorkers(
         events: done,
         position: reached,
         target,
-        elapsedMs: performance.now() - started,
+        elapsedMs: clock.elapsedMs(),
       }),
   });
-  return indexAndMeasure(database, events, position, started);
+  clock.lap('fold', foldMs);
+  clock.lap('merge', mergeMs);
+  return indexAndMeasure(database, events, position, clock);
 }
 
 function indexAndMeasure(
   database: ReadModelDatabase,
   events: number,
   position: number,
-  started: number,
+  clock: PhaseClock,
 ): RebuildResult {
   database.createIndexes();
+  clock.lap('indexes');
   database.analyze();
-  const durationMs = performance.now() - started;
-  return {
-    events,
-    position,
-    durationMs,
-    eventsPerSecond: durationMs > 0 ? Math.round((events / durationMs) * 1000) : 0,
-  };
+  clock.lap('analyze');
+  return clock.result(events, position);
 }
 
 /** The file of a SqliteEventStore on a file, which worker threads can open themselves; otherwise null. */
