@@ -1,6 +1,7 @@
 /**
- * Rebuilds the read models from the event log: drops them, replays every event, and prints progress, the number of
- * events and events per second. Run it while the app is stopped:
+ * Rebuilds the read models from the event log: drops them, replays every event, and prints progress (events folded
+ * and the checkpoint reached: a parallel rebuild reaches it only when every case is folded), the time each phase
+ * took, the number of events and events per second. Run it while the app is stopped:
  *
  *   DATA_DIR=./data node -r @swc-node/register scripts/rebuild-projections.ts
  *
@@ -51,6 +52,10 @@ async function main(): Promise<void> {
         );
       },
     });
+    const phases = Object.entries(result.phases ?? {}).map(
+      ([name, ms]) => `${name} ${(ms / 1000).toFixed(2)} s`,
+    );
+    process.stdout.write(`Read-model phases: ${phases.join(', ')}\n`);
     const inboxPath = defaultInboxPath(dataDir);
     const inbox = await rebuildInbox({ store, filename: inboxPath, logger });
     process.stdout.write(

@@ -14,8 +14,6 @@ export interface ParallelReplay {
   readonly partitionPrefix: string;
   readonly partitions: number;
   readonly toPosition: number;
-  /** Case documents each partition keeps in memory. */
-  readonly cacheSize: number;
   readonly batchSize: number;
   readonly onProgress?: (events: number, position: number) => void;
 }
@@ -53,7 +51,6 @@ function foldInWorker(
     partitionFile,
     partition: { count: options.partitions, index },
     toPosition: options.toPosition,
-    cacheSize: options.cacheSize,
     batchSize: options.batchSize,
   };
   const worker = new Worker(workerSourceFor(require.resolve('./rebuild-partition-worker')), {

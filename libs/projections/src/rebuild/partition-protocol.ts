@@ -6,7 +6,6 @@ export interface PartitionSetup {
   readonly partition: { readonly count: number; readonly index: number };
   /** The log position the rebuild goes up to (the head when it started). */
   readonly toPosition: number;
-  readonly cacheSize: number;
   readonly batchSize: number;
 }
 

@@ -67,6 +67,10 @@ describe('rebuildProjections', () => {
       expect(result.events).toBe(head);
       expect(result.position).toBe(head);
       expect(result.eventsPerSecond).toBeGreaterThan(0);
+      const phases = parallelism === 1 ? ['fold'] : ['fold', 'merge'];
+      expect(Object.keys(result.phases!)).toEqual(['setup', ...phases, 'indexes', 'analyze', 'finish']);
+      const phaseSum = Object.values(result.phases!).reduce((a, b) => a + b, 0);
+      expect(Math.abs(phaseSum - result.durationMs)).toBeLessThan(10); // each phase is rounded to a ms
       expect(progress.length).toBeGreaterThan(1);
       expect(progress.map((p) => p.position)).toEqual(
         [...progress.map((p) => p.position)].sort((a, b) => a - b),

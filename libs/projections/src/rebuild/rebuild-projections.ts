@@ -26,7 +26,10 @@ export interface RebuildOptions {
   readonly onProgress?: (progress: RebuildProgress) => void;
   /** Events per transaction (default 50,000: nobody waits on a rebuild, and larger batches write each case less often). */
   readonly batchSize?: number;
-  /** Case documents kept in memory between batches (default 20,000; in each worker thread of a parallel rebuild). */
+  /**
+   * Case documents kept in memory between batches of a replay in this thread (default 20,000). Worker threads of a
+   * parallel rebuild read stream by stream and keep only a few.
+   */
   readonly cacheSize?: number;
   readonly logger?: ProjectionLogger;
   /**
@@ -183,7 +186,6 @@ async function replayInWorkers(
     partitionPrefix: temporary,
     partitions,
     toPosition: target,
-    cacheSize: options.cacheSize ?? 20_000,
     batchSize: options.batchSize ?? 50_000,
     onProgress: (done, reached) =>
       options.onProgress?.({

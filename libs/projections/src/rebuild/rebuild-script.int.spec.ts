@@ -37,6 +37,11 @@ describe('scripts/rebuild-projections.ts', () => {
     const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toBe(`Rebuilding ${join(dir, 'read-models.sqlite')} from ${join(dir, 'events.sqlite')}`);
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^  position ${head}/${head} \\(100%\\)`)));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^Read-model phases: setup [0-9.]+ s, fold [0-9.]+ s, (merge [0-9.]+ s, )?indexes/,
+      ),
+    );
     expect(lines.at(-2)).toMatch(
       new RegExp(`^Rebuilt the read models: ${head} events in [0-9.]+ s, [0-9,]+ events/s`),
     );
