@@ -8,3 +8,4 @@ export { verifyChainRecords } from './chain/verify-chain';
 export { CatchUpSubscription } from './subscription/catch-up-subscription';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { workerSourceFor } from './worker/worker-source';
+export { BackgroundCheckpointer } from './sqlite/background-checkpointer';

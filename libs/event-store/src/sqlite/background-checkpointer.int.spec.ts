@@ -1,26 +1,9 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { testEvent } from '../contract/test-events';
 import { SqliteEventStore } from './sqlite-event-store';
-
-/** Rows of the database file itself, without its WAL: what checkpoints have copied there. */
-function rowsInDatabaseFile(filename: string): number {
-  const copy = `${filename}.copy`;
-  copyFileSync(filename, copy);
-  const db = new Database(copy);
-  try {
-    const schema = db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'events'").get() as {
-      n: number;
-    };
-    if (schema.n === 0) return 0; // not even the table has been copied yet
-    return (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
-  } finally {
-    db.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true });
-  }
-}
+import { rowsInDatabaseFile } from './test-support/rows-in-database-file';
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -45,7 +28,7 @@ describe('SqliteEventStore background checkpoints', () => {
     try {
       for (let i = 0; i < 5; i++) await store.append(`s-${i}`, [testEvent('Happened')], 'no_stream');
       // The writer checkpoints itself only after 10,000 WAL pages; five appends are a handful.
-      expect(await until(() => rowsInDatabaseFile(filename) === 5, 5_000)).toBe(true);
+      expect(await until(() => rowsInDatabaseFile(filename, 'events') === 5, 5_000)).toBe(true);
     } finally {
       await store.close();
     }
@@ -57,7 +40,7 @@ describe('SqliteEventStore background checkpoints', () => {
     try {
       await store.append('s-1', [testEvent('Happened')], 'no_stream');
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(rowsInDatabaseFile(filename)).toBe(0);
+      expect(rowsInDatabaseFile(filename, 'events')).toBe(0);
     } finally {
       await store.close();
     }
