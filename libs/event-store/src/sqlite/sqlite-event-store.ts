@@ -164,16 +164,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * SQLite only, for bulk rebuilds: the events of one partition of the streams with `streamPrefix` after
-   * `fromPosition` and up to `toPosition`, in log order, at most `maxCount` (see SqliteReadAll.partitionPage).
-   */
-  async readPartition(options: PartitionRead & { readonly fromPosition: number }): Promise<StoredEvent[]> {
-    this.assertOpen();
-    return this.readAllQuery.partitionPage({ ...options, maxCount: clampCount(options.maxCount) });
-  }
-
-  /**
-   * SQLite only, for bulk rebuilds: like readPartition, but stream by stream (streams in id order, each stream's
+   * SQLite only, for bulk rebuilds: the events of one partition of the streams with `streamPrefix` (a stream
+   * belongs to partition `(last UTF-16 code unit of its id) % count`), up to `toPosition`, stream by stream (streams in id order, each stream's
    * events in order), after `after` (the last event of the previous page; null to start), so a fold can finish
    * one stream before the next (see SqliteReadAll.streamOrderedPartitionPage). The events' metadata is a getter.
    */

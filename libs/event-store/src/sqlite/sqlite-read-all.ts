@@ -24,7 +24,6 @@ export interface StreamCursor {
 export class SqliteReadAll {
   private readonly statements = new Map<string, Database.Statement<unknown[], EventRow>>();
   private readonly head: Database.Statement<[], [number | null]>;
-  private partitionStatement: Database.Statement<unknown[], EventRow> | null = null;
   private streamOrderStatement: Database.Statement<unknown[], EventRow> | null = null;
   private readonly readPage: (options: ReadAllOptions & { maxCount: number }) => ReadAllPage;
 
@@ -40,35 +39,8 @@ export class SqliteReadAll {
   }
 
   /**
-   * Events of one partition of the streams with `streamPrefix`, in log order, up to `toPosition`: a stream belongs
-   * to partition `(last UTF-16 code unit of its id) % count`. For bulk rebuilds that fold disjoint sets of streams
-   * in parallel; every event of a stream falls in the same partition.
-   */
-  partitionPage(options: PartitionRead & { readonly fromPosition: number }): StoredEvent[] {
-    this.partitionStatement ??= this.db
-      .prepare<unknown[], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? AND global_position <= ? ` +
-          'AND substr(stream_id, 1, ?) = ? AND unicode(substr(stream_id, -1)) % ? = ? ' +
-          'ORDER BY global_position LIMIT ?',
-      )
-      .raw();
-    const { fromPosition, toPosition, maxCount, streamPrefix, partition } = options;
-    return this.partitionStatement
-      .all(
-        fromPosition,
-        toPosition,
-        streamPrefix.length,
-        streamPrefix,
-        partition.count,
-        partition.index,
-        maxCount,
-      )
-      .map(toStoredEvent);
-  }
-
-  /**
-   * Events of one partition (as in partitionPage) of the streams with `streamPrefix`, stream by stream: streams in
-   * id order, each stream's events in stream order, only those up to `toPosition`, starting after `after` (null:
+   * Events of one partition of the streams with `streamPrefix` (a stream belongs to partition `(last UTF-16 code
+   * unit of its id) % count`, so all its events fall in one partition), stream by stream: streams in id order, each stream's events in stream order, only those up to `toPosition`, starting after `after` (null:
    * from the first stream). A stream's events come together, so a bulk rebuild can fold each stream completely
    * before the next. The metadata is parsed when first read (a fold rarely needs it).
    */
