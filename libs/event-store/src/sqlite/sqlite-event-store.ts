@@ -165,9 +165,10 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * SQLite only, for bulk rebuilds: the events of one partition of the streams with `streamPrefix` (a stream
-   * belongs to partition `(last UTF-16 code unit of its id) % count`), up to `toPosition`, stream by stream (streams in id order, each stream's
-   * events in order), after `after` (the last event of the previous page; null to start), so a fold can finish
-   * one stream before the next (see SqliteReadAll.streamOrderedPartitionPage). The events' metadata is a getter.
+   * belongs to partition `(last UTF-16 code unit of its id) % count`), up to `toPosition`, stream by stream
+   * (streams in id order, each stream's events in order), after `after` (the last event of the previous page; null
+   * to start), so a fold can finish one stream before the next (see SqliteReadAll.streamOrderedPartitionPage). The
+   * events' metadata is a getter.
    */
   async readPartitionByStream(
     options: PartitionRead & { readonly after: StreamCursor | null },
