@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import {
   type CaseCommand,
   type CaseState,
+  type CaseEvent,
   type CommandMetadata,
   decide,
   evolve,
   initialState,
 } from '@casusregie/domain';
-import type { AppendResult, EventStore } from '@casusregie/event-store';
+import type { AppendResult, EventStore, NewEvent } from '@casusregie/event-store';
 
 /**
  * Test and benchmark helper: runs real domain commands through `decide` on the case's current state and appends
@@ -24,22 +25,7 @@ export class CaseLog {
     const events = decide(command, current.state);
     const result = await this.store.append(
       `case-${caseId}`,
-      events.map((event) => ({
-        eventId: randomUUID(),
-        type: event.type,
-        data: event.data,
-        metadata: {
-          actor: {
-            userId: command.metadata.userId,
-            role: command.metadata.role,
-            organisationId: command.metadata.organisationId,
-          },
-          correlationId: randomUUID(),
-          causationId: randomUUID(),
-          occurredAt: command.metadata.now,
-          schemaVersion: 1,
-        },
-      })),
+      this.envelopes(command, events),
       current.version === 0 ? 'no_stream' : current.version,
     );
     this.cases.set(caseId, {
@@ -47,6 +33,26 @@ export class CaseLog {
       version: result.nextExpectedVersion,
     });
     return result;
+  }
+
+  /** The envelopes the case API would write for `events` decided on `command`. */
+  protected envelopes(command: CaseCommand, events: readonly CaseEvent[]): NewEvent[] {
+    return events.map((event) => ({
+      eventId: randomUUID(),
+      type: event.type,
+      data: event.data,
+      metadata: {
+        actor: {
+          userId: command.metadata.userId,
+          role: command.metadata.role,
+          organisationId: command.metadata.organisationId,
+        },
+        correlationId: randomUUID(),
+        causationId: randomUUID(),
+        occurredAt: command.metadata.now,
+        schemaVersion: 1,
+      },
+    }));
   }
 
   stateOf(caseId: string): CaseState {

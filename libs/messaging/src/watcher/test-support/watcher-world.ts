@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type CaseCommand, decide, foldCase } from '@casusregie/domain';
 import {
   type AppendResult,
@@ -23,22 +22,7 @@ export class FreshCaseLog extends CaseLog {
     const events = decide(command, foldCase(history));
     return this.store.append(
       streamId,
-      events.map((event) => ({
-        eventId: randomUUID(),
-        type: event.type,
-        data: event.data,
-        metadata: {
-          actor: {
-            userId: command.metadata.userId,
-            role: command.metadata.role,
-            organisationId: command.metadata.organisationId,
-          },
-          correlationId: randomUUID(),
-          causationId: randomUUID(),
-          occurredAt: command.metadata.now,
-          schemaVersion: 1,
-        },
-      })),
+      this.envelopes(command, events),
       history.length === 0 ? 'no_stream' : history.length,
     );
   }
