@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type CaseCommand,
@@ -26,6 +25,7 @@ import { caseStreamId } from './case-stream';
 import { deterministicEventId } from './deterministic-event-id';
 import { type FoldedCase, FoldedCaseCache, eventIdHash } from './folded-case-cache';
 import { KeyedSerialiser } from './keyed-serialiser';
+import { timeOrderedEventId } from './time-ordered-event-id';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency-store';
 
 export interface CommandActor {
@@ -117,7 +117,9 @@ export class CaseCommandExecutor {
       if (request.ifMatch !== undefined && request.ifMatch !== version) throw preconditionFailed(version);
 
       const eventIdFor = (index: number) =>
-        request.idempotency ? deterministicEventId(scope, request.idempotency.key, index) : randomUUID();
+        request.idempotency
+          ? deterministicEventId(scope, request.idempotency.key, index)
+          : timeOrderedEventId();
       if (request.idempotency && current.eventIdHashes.includes(eventIdHash(eventIdFor(0)))) {
         // Possibly stored by an earlier attempt whose idempotency record was lost: answer from the log.
         const history = await this.readHistory(streamId);
