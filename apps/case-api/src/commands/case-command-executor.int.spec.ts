@@ -79,16 +79,58 @@ describe('CaseCommandExecutor with folded cases cached between commands', () => 
     expect((await mine.execute(addParty('c-1', insurer))).version).toBe(2);
     expect((await other.execute(addParty('c-1', ggd))).version).toBe(3);
 
-    // The cached state of `mine` is at version 2; it reads version 3 before deciding, not after a lost race.
-    const appends = jest.spyOn(store, 'append');
+    // The cached state of `mine` is at version 2, where GGD is not a party yet: its append (expected version 2)
+    // loses, and the command is decided again on version 3, where it is refused. Nothing of it is stored.
     await expect(mine.execute(addParty('c-1', ggd))).rejects.toMatchObject({ code: 'party-already-in-role' });
-    expect(appends).not.toHaveBeenCalled();
+    expect(await store.streamVersion(caseStreamId('c-1'))).toBe(3);
     const response = await mine.execute(
       addParty('c-1', { ...ggd, organisationId: 'CIZ', kind: 'CIZ', code: 'CIZ' }),
     );
     expect(response).toMatchObject({ version: 4, position: 4 });
-    expect(appends).toHaveBeenCalledTimes(1);
     expect(await parties(store, 'c-1')).toEqual(['CIZ', 'GGD-UTRECHT', 'GM0344', 'UZOVI-3311']);
+  });
+
+  it('decides on the cached state without reading the store when nobody else wrote', async () => {
+    const mine = executor();
+    await mine.execute(register('c-1'));
+    await mine.execute(addParty('c-1', insurer));
+    const versionReads = jest.spyOn(store, 'streamVersion');
+    const streamReads = jest.spyOn(store, 'readStream');
+
+    const response = await mine.execute(addParty('c-1', ggd));
+
+    expect(response.version).toBe(3);
+    expect(versionReads).not.toHaveBeenCalled();
+    expect(streamReads).not.toHaveBeenCalled();
+    expect(await parties(store, 'c-1')).toEqual(['GGD-UTRECHT', 'GM0344', 'UZOVI-3311']);
+  });
+
+  it('gives no 412 for an If-Match that only the cached state has not reached yet', async () => {
+    const mine = executor();
+    const other = executor();
+    await mine.execute(register('c-1'));
+    await mine.execute(addParty('c-1', insurer)); // mine caches version 2
+    await other.execute(addParty('c-1', ggd)); // the case is at version 3
+
+    const response = await mine.execute(
+      addParty('c-1', { ...ggd, organisationId: 'CIZ', kind: 'CIZ', code: 'CIZ' }, { ifMatch: 3 }),
+    );
+
+    expect(response.version).toBe(4);
+  });
+
+  it('refuses on the cached state only after checking it against the store', async () => {
+    const mine = executor();
+    await mine.execute(register('c-1'));
+    await mine.execute(addParty('c-1', insurer));
+    const versionReads = jest.spyOn(store, 'streamVersion');
+
+    await expect(mine.execute(addParty('c-1', insurer))).rejects.toMatchObject({
+      code: 'party-already-in-role',
+    });
+
+    expect(versionReads).toHaveBeenCalledTimes(1);
+    expect(await store.streamVersion(caseStreamId('c-1'))).toBe(2);
   });
 
   it('decides again on fresh state after a lost race', async () => {

@@ -54,6 +54,9 @@ export interface CaseCommandRequest {
 /** Attempts before a lost race is reported as 409: each attempt re-reads the case and decides again. */
 const MAX_ATTEMPTS = 5;
 
+/** An attempt's outcome when the state it decided on may be behind the store: decide again on fresh state. */
+const STALE = Symbol('stale');
+
 /** Cases whose folded state is kept between commands (about 8 KB of heap each on seeded cases: ~80 MB). */
 export const FOLDED_CASES_CACHED = 10_000;
 
@@ -63,9 +66,10 @@ const NOTHING_FOLDED: FoldedCase = { version: 0, state: initialState(), lastPosi
  * The write path of every case command: read the stream, fold it, decide, append with the version read as
  * the expected version. A lost race is retried on fresh state; with If-Match it is a 412 instead.
  *
- * The folded state of recently commanded cases is cached: a command reads only the events after the cached
- * version (written by another process, if any) and folds those. The expected-version check of the append still
- * guards every write; a lost race or an unexpected error drops the case from the cache.
+ * The folded state of recently commanded cases is cached, and a command is first decided on it without reading
+ * the store: the expected-version check of the append proves the cache was current. When it was not (another
+ * process wrote), or when the cached state says no, the command is decided again on the cached state plus the
+ * events after it, read from the store. A lost race or an unexpected error drops the case from the cache.
  */
 @Injectable()
 export class CaseCommandExecutor {
@@ -111,51 +115,85 @@ export class CaseCommandExecutor {
 
   private async decideAndAppend(request: CaseCommandRequest, scope: string): Promise<CommandResponse> {
     const streamId = caseStreamId(request.caseId);
+    // Fast path: decide on the cached state without asking the store whether it is current. The append's expected
+    // version settles that: it succeeds only if nobody wrote in between. Anything else (a refusal, a 412, a no-op,
+    // a lost race) is decided again below on state read from the store, so no answer rests on a stale cache.
+    const cached = this.folded.get(streamId);
+    if (cached) {
+      const outcome = await this.attempt(streamId, cached, request, scope, { verified: false, final: false });
+      if (outcome !== STALE) return outcome;
+    }
     for (let attempt = 1; ; attempt++) {
       const current = await this.load(streamId);
-      const version = current.version;
-      if (request.ifMatch !== undefined && request.ifMatch !== version) throw preconditionFailed(version);
-
-      const eventIdFor = (index: number) =>
-        request.idempotency
-          ? deterministicEventId(scope, request.idempotency.key, index)
-          : timeOrderedEventId();
-      if (request.idempotency && current.eventIdHashes.includes(eventIdHash(eventIdFor(0)))) {
-        // Possibly stored by an earlier attempt whose idempotency record was lost: answer from the log.
-        const history = await this.readHistory(streamId);
-        const alreadyStored = findStored(history, eventIdFor(0));
-        if (alreadyStored) return responseFromHistory(request.caseId, history, alreadyStored);
-      }
-
-      const now = this.clock.now().toISOString();
-      const metadata: CommandMetadata = { ...request.actor, now };
-      const state = current.state;
-      request.authorize?.(state);
-      const events = decide(request.build(metadata, state), state);
-      if (events.length === 0) {
-        return { caseId: request.caseId, version, position: current.lastPosition, events: [] };
-      }
-      const envelopes = events.map((event, index) => this.envelope(event, eventIdFor(index), request, now));
-      let result: AppendResult;
-      try {
-        result = await this.store.append(streamId, envelopes, version === 0 ? 'no_stream' : version);
-      } catch (error) {
-        this.folded.delete(streamId);
-        if (!(error instanceof ConcurrencyError)) throw error;
-        if (request.ifMatch !== undefined) throw preconditionFailed(error.actual);
-        if (attempt >= MAX_ATTEMPTS) throw error;
-        // Another process won: back off a little, with jitter, so competing writers do not collide again.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
-        continue;
-      }
-      this.remember(streamId, current, envelopes, result);
-      return {
-        caseId: request.caseId,
-        version: result.nextExpectedVersion,
-        position: result.lastGlobalPosition,
-        events: envelopes.map((e) => ({ eventId: e.eventId, type: e.type })),
-      };
+      const final = attempt >= MAX_ATTEMPTS;
+      const outcome = await this.attempt(streamId, current, request, scope, { verified: true, final });
+      if (outcome !== STALE) return outcome;
+      // Another process won: back off a little, with jitter, so competing writers do not collide again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
+  }
+
+  /**
+   * One decide-and-append on `current`. On state read from the store just now (`verified`) every outcome is the
+   * answer, except a lost race (STALE: decide again). On cached state a refusal, a 412, a no-op and a lost race are
+   * all STALE: they may only say that the cache is behind. The `final` attempt reports a lost race as it is.
+   */
+  private async attempt(
+    streamId: string,
+    current: FoldedCase,
+    request: CaseCommandRequest,
+    scope: string,
+    { verified, final }: { verified: boolean; final: boolean },
+  ): Promise<CommandResponse | typeof STALE> {
+    const version = current.version;
+    if (request.ifMatch !== undefined && request.ifMatch !== version) {
+      if (!verified) return STALE;
+      throw preconditionFailed(version);
+    }
+    const eventIdFor = (index: number) =>
+      request.idempotency
+        ? deterministicEventId(scope, request.idempotency.key, index)
+        : timeOrderedEventId();
+    if (request.idempotency && current.eventIdHashes.includes(eventIdHash(eventIdFor(0)))) {
+      // Possibly stored by an earlier attempt whose idempotency record was lost: answer from the log.
+      const history = await this.readHistory(streamId);
+      const alreadyStored = findStored(history, eventIdFor(0));
+      if (alreadyStored) return responseFromHistory(request.caseId, history, alreadyStored);
+    }
+
+    const now = this.clock.now().toISOString();
+    const metadata: CommandMetadata = { ...request.actor, now };
+    const state = current.state;
+    let events: CaseEvent[];
+    try {
+      request.authorize?.(state);
+      events = decide(request.build(metadata, state), state);
+    } catch (error) {
+      if (!verified) return STALE;
+      throw error;
+    }
+    if (events.length === 0) {
+      if (!verified) return STALE;
+      return { caseId: request.caseId, version, position: current.lastPosition, events: [] };
+    }
+    const envelopes = events.map((event, index) => this.envelope(event, eventIdFor(index), request, now));
+    let result: AppendResult;
+    try {
+      result = await this.store.append(streamId, envelopes, version === 0 ? 'no_stream' : version);
+    } catch (error) {
+      this.folded.delete(streamId);
+      if (!(error instanceof ConcurrencyError)) throw error;
+      if (verified && request.ifMatch !== undefined) throw preconditionFailed(error.actual);
+      if (final) throw error;
+      return STALE;
+    }
+    this.remember(streamId, current, envelopes, result);
+    return {
+      caseId: request.caseId,
+      version: result.nextExpectedVersion,
+      position: result.lastGlobalPosition,
+      events: envelopes.map((e) => ({ eventId: e.eventId, type: e.type })),
+    };
   }
 
   /** The case folded up to its current version: from the cache plus the events after it, or the whole stream. */

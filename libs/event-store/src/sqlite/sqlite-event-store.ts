@@ -153,7 +153,10 @@ export class SqliteEventStore implements EventStore {
       options.direction === 'backwards'
         ? this.statements.backwards.all(streamId, options.fromVersion ?? Number.MAX_SAFE_INTEGER, maxCount)
         : this.statements.forwards.all(streamId, options.fromVersion ?? 0, maxCount);
-    if (rows.length === 0 && !this.statements.streamVersion.get(streamId))
+    // No rows from a read that starts at either end of the stream: there is no stream, without a second lookup.
+    const wholeRange =
+      options.direction === 'backwards' ? options.fromVersion === undefined : (options.fromVersion ?? 0) <= 0;
+    if (rows.length === 0 && (wholeRange || !this.statements.streamVersion.get(streamId)))
       throw new StreamNotFoundError(streamId);
     return rows.map(toStoredEvent);
   }
