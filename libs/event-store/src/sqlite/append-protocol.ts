@@ -9,6 +9,8 @@ export interface AppendWriterSetup {
   readonly synchronous: SynchronousMode;
   readonly walAutocheckpointPages?: number;
   readonly mmapSizeBytes?: number;
+  /** The buffer of a WalRestartHandoff shared with the background checkpointer, if one runs. */
+  readonly walRestartHandoff?: SharedArrayBuffer;
 }
 
 /** Host → writer. `recordedAt` is the store's clock when the batch was handed over. */

@@ -13,12 +13,14 @@ import {
 } from './append-protocol';
 import { openSchema } from './schema';
 import { SqliteAppendWriter } from './sqlite-append-writer';
+import { WalRestartHandoff, checkpointWalTail } from './wal-restart-handoff';
 
 function serve(port: NonNullable<typeof parentPort>, setup: AppendWriterSetup): void {
   const db = new Database(setup.filename, { timeout: 10_000 });
   openSchema(db, setup.synchronous, setup.walAutocheckpointPages, setup.mmapSizeBytes);
   let recordedAt = new Date(0);
   const writer = new SqliteAppendWriter(db, () => recordedAt);
+  const handoff = setup.walRestartHandoff && new WalRestartHandoff(setup.walRestartHandoff);
   const post = (message: FromAppendWriter) => port.postMessage(message);
   port.on('message', (message: ToAppendWriter) => {
     if (message.kind === 'close') {
@@ -37,6 +39,8 @@ function serve(port: NonNullable<typeof parentPort>, setup: AppendWriterSetup): 
     } catch (error) {
       post({ kind: 'failed', id: message.id, error: serializeError(error) });
     }
+    // After the answer, so the checkpoint delays only the next batch.
+    if (handoff?.take()) checkpointWalTail(db);
   });
 }
 

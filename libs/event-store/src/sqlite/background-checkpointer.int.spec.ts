@@ -27,7 +27,7 @@ describe('SqliteEventStore background checkpoints', () => {
     const store = new SqliteEventStore({ filename, backgroundCheckpointMs: 20 });
     try {
       for (let i = 0; i < 5; i++) await store.append(`s-${i}`, [testEvent('Happened')], 'no_stream');
-      // The writer checkpoints itself only after 10,000 WAL pages; five appends are a handful.
+      // The writer checkpoints itself only after thousands of WAL pages; five appends are a handful.
       expect(await until(() => rowsInDatabaseFile(filename, 'events') === 5, 5_000)).toBe(true);
     } finally {
       await store.close();

@@ -19,9 +19,10 @@ import type { CheckpointStore, EventStore } from '../port/event-store.port';
 import { type PreparedAppend, prepareAppend } from '../port/validate-append';
 import { CatchUpSubscription } from '../subscription/catch-up-subscription';
 import { BackgroundCheckpointer } from './background-checkpointer';
+import { WalRestartHandoff, checkpointWalTail } from './wal-restart-handoff';
 import { GroupCommitQueue } from './group-commit-queue';
 import { EVENT_COLUMNS, type EventRow, toChainedRecord, toStoredEvent } from './row-mapping';
-import { type SynchronousMode, openSchema } from './schema';
+import { DEFAULT_WAL_AUTOCHECKPOINT_PAGES, type SynchronousMode, openSchema } from './schema';
 import { SqliteAppendWriter } from './sqlite-append-writer';
 import { WorkerAppendWriter } from './worker-append-writer';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
@@ -36,7 +37,11 @@ export interface SqliteEventStoreOptions {
   readonly maxBatchSize?: number;
   /** How often a waiting subscription looks for appends made by other processes on the same file. */
   readonly pollIntervalMs?: number;
-  /** WAL pages between automatic checkpoints (default 10,000, about 40 MB). */
+  /**
+   * WAL pages after which the WAL is checkpointed and written from its start again (default 10,000, about 40 MB).
+   * With the background checkpointer on, it copies the frames and hands the restart to the writer (see
+   * WalRestartHandoff), and the writer's own automatic checkpoint waits for four times as many pages as a backstop.
+   */
   readonly walAutocheckpointPages?: number;
   /** Bytes of the file read through a memory map (default 2 GiB, SQLite's cap; 0 turns it off). */
   readonly mmapSizeBytes?: number;
@@ -57,6 +62,9 @@ export interface SqliteEventStoreOptions {
 }
 
 const DEFAULT_BACKGROUND_CHECKPOINT_MS = 200;
+
+/** The writer's automatic checkpoint, when the background checkpointer runs: this many times `walAutocheckpointPages`. */
+const BACKSTOP_FACTOR = 4;
 
 /** Upper bound of one readAll page, so that a page never holds an unbounded part of the log in memory. */
 const MAX_PAGE_SIZE = 10_000;
@@ -80,26 +88,41 @@ export class SqliteEventStore implements EventStore {
     this.filename = options.filename;
     this.db = new Database(options.filename, { timeout: 10_000 });
     const synchronous = options.synchronous ?? 'FULL';
-    openSchema(this.db, synchronous, options.walAutocheckpointPages, options.mmapSizeBytes);
     const checkpointMs = options.backgroundCheckpointMs ?? DEFAULT_BACKGROUND_CHECKPOINT_MS;
-    this.checkpointer =
-      options.filename !== ':memory:' && checkpointMs > 0
-        ? new BackgroundCheckpointer(options.filename, synchronous, checkpointMs)
-        : null;
+    const restartFrames = Math.max(
+      100,
+      Math.floor(options.walAutocheckpointPages ?? DEFAULT_WAL_AUTOCHECKPOINT_PAGES),
+    );
+    const handoff = options.filename !== ':memory:' && checkpointMs > 0 ? new WalRestartHandoff() : null;
+    // With the background checkpointer handing the WAL restart over, the writer's own checkpoint is the backstop.
+    const writerAutocheckpointPages = handoff ? restartFrames * BACKSTOP_FACTOR : restartFrames;
+    openSchema(this.db, synchronous, writerAutocheckpointPages, options.mmapSizeBytes);
+    this.checkpointer = handoff
+      ? new BackgroundCheckpointer(options.filename, synchronous, checkpointMs, {
+          to: handoff,
+          restartFrames,
+        })
+      : null;
     const now = options.now ?? (() => new Date());
     const inThread = options.filename !== ':memory:' && (options.writerThread ?? false);
     this.writerThread = inThread
       ? new WorkerAppendWriter({
           filename: options.filename,
           synchronous,
-          walAutocheckpointPages: options.walAutocheckpointPages,
+          walAutocheckpointPages: writerAutocheckpointPages,
           mmapSizeBytes: options.mmapSizeBytes,
+          walRestartHandoff: handoff?.buffer,
         })
       : null;
     const writer = this.writerThread ? null : new SqliteAppendWriter(this.db, now);
     this.queue = new GroupCommitQueue((appends) => {
-      if (writer) return this.committed(writer.writeBatch(appends));
-      return this.writerThread!.writeBatch(appends, now()).then((outcomes) => this.committed(outcomes));
+      if (!writer) {
+        return this.writerThread!.writeBatch(appends, now()).then((outcomes) => this.committed(outcomes));
+      }
+      const outcomes = this.committed(writer.writeBatch(appends));
+      // After the batch is answered, as in the writer thread.
+      if (handoff?.take()) setImmediate(() => checkpointWalTail(this.db));
+      return outcomes;
     }, options.maxBatchSize ?? 1000);
     this.appended.setMaxListeners(0);
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
