@@ -17,7 +17,9 @@ const handoff = workerData.handoff ? new Int32Array(workerData.handoff.buffer) :
 const timer = setInterval(() => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (handoff && result.busy === 0 && result.log === result.checkpointed && result.log >= workerData.handoff.restartFrames) {
+    // Not again while the writer has not taken the last request (an idle writer: nothing new to copy or ask).
+    const pending = handoff !== null && Atomics.load(handoff, 0) === 1;
+    if (handoff && !pending && result.busy === 0 && result.log === result.checkpointed && result.log >= workerData.handoff.restartFrames) {
       db.pragma('wal_checkpoint(PASSIVE)');
       Atomics.store(handoff, 0, 1);
     }
